@@ -1,0 +1,102 @@
+/** An action note issued by the Interoperability Board: `content/action-notes/<id>.md` (frontmatter). */
+import { z } from 'zod';
+import {
+  LESSON_ID, RECOMMENDATION_ID, classification, freeText, idOf, isPublic, isoDate, personalDataExceptions, plainText, term, uniqueList,
+} from './fields.ts';
+import { notAfterToday, notBefore, publicNeedsOfficial } from './rules.ts';
+import { actionNoteKinds, actionNoteStatuses, sectors } from './vocabularies.ts';
+
+export const recommendationSchema = z
+  .strictObject({
+    id: z
+      .string({ error: 'Expected a recommendation id such as R1' })
+      .regex(RECOMMENDATION_ID, { error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"` })
+      .describe('The recommendation id, R1, R2 and so on, unique within the note.'),
+    text: freeText(1000).describe('What organisations are asked to do.'),
+    due: isoDate().optional().describe('When the recommendation should be in place (YYYY-MM-DD).'),
+  })
+  .describe('One recommendation of an action note.');
+
+export const actionNoteSchema = z
+  .strictObject({
+    title: plainText(10, 120, { singleLine: true }).describe('A short, specific title in plain text (10 to 120 characters).'),
+    summary: plainText(40, 500).describe('What the note asks and why, in plain text (40 to 500 characters).'),
+    issued: isoDate().describe('When the Interoperability Board issued the note (YYYY-MM-DD); its year is the year in the id.'),
+    kind: term(actionNoteKinds).describe('For action (recommendations to implement and report back on) or for information.'),
+    lessons: uniqueList(idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared'), { min: 1 }).describe('The ids of the lessons this note acts on (at least one).'),
+    audience: uniqueList(z.enum(['all', ...sectors.ids]), { min: 1 }).describe('The sectors the note is addressed to, or [all] for every organisation.'),
+    recommendations: z
+      .array(recommendationSchema)
+      .optional()
+      .describe('The recommendations, each with an id (R1, R2 …), the text and an optional due date; at least one for a note for action.'),
+    report_back_by: isoDate().optional().describe('When organisations report back on implementation; required for a note for action, after issued.'),
+    status: term(actionNoteStatuses).default('open').describe('Open while returns are expected; closed when the Board closes the note.'),
+    classification: classification(),
+    public: isPublic(),
+    personal_data_exceptions: personalDataExceptions().optional(),
+  })
+  .superRefine(
+    (note, ctx) => {
+      publicNeedsOfficial(note, ctx);
+      notAfterToday(note, ctx, 'issued');
+      notBefore(note, ctx, 'report_back_by', 'issued', true);
+      const recs = Array.isArray(note.recommendations) ? note.recommendations : [];
+      if (note.kind === 'for-action') {
+        if (recs.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recommendations'],
+            message: 'A note for action needs at least one recommendation',
+            params: { rule: 'cross-field/recommendations' },
+          });
+        }
+        if (note.report_back_by === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['report_back_by'],
+            message: 'Missing report_back_by: a note for action says when organisations report back',
+            params: { rule: 'cross-field/report-back' },
+          });
+        }
+      }
+      if (Array.isArray(note.audience) && note.audience.includes('all') && note.audience.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['audience', note.audience.indexOf('all')],
+          message: 'audience [all] already includes every sector; list either all or sectors',
+          params: { rule: 'cross-field/audience' },
+        });
+      }
+      const seen = new Set<string>();
+      recs.forEach((rec, index) => {
+        const id = rec && typeof rec === 'object' ? (rec as { id?: unknown }).id : undefined;
+        if (typeof id !== 'string') return;
+        if (seen.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recommendations', index, 'id'],
+            message: `Duplicate recommendation id "${id}"; ids are unique within a note`,
+            params: { rule: 'schema/duplicate' },
+          });
+        }
+        seen.add(id);
+        const due = (rec as { due?: unknown }).due;
+        if (typeof due === 'string' && typeof note.issued === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) && due < note.issued) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recommendations', index, 'due'],
+            message: `due ${due} is before issued ${note.issued}; expected a date on or after issued`,
+            params: { rule: 'cross-field/date-order' },
+          });
+        }
+      });
+    },
+    { when: () => true },
+  )
+  .describe('An action note issued by the Interoperability Board after analysing lessons.');
+
+export type ActionNote = z.output<typeof actionNoteSchema>;
+export type Recommendation = z.output<typeof recommendationSchema>;
+
+/** The `##` sections an action-note body must have, in order. */
+export const actionNoteSections: readonly string[] = ['Background'];

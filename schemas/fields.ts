@@ -1,0 +1,131 @@
+/**
+ * Small, named field factories shared by every record schema. Each returns a zod schema
+ * whose failure messages already say what was expected; the description given to each
+ * field (`.describe`) becomes the JSON Schema description and the issue-form help text.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from './today.ts';
+import type { Vocabulary } from './vocabularies.ts';
+
+export const LESSON_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
+export const EVENT_ID = LESSON_ID;
+export const ACTION_NOTE_ID = /^\d{4}-\d{3}$/;
+export const KEBAB_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const RECOMMENDATION_ID = /^R[1-9]\d*$/;
+export const MAX_DATED_ID_LENGTH = 80;
+
+const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function describeFound(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'an empty value';
+  if (typeof input === 'string') return `"${input.length > 60 ? `${input.slice(0, 57)}…` : input}"`;
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  return `${typeof input} ${String(input)}`;
+}
+
+/** Plain text (no HTML, no control characters) of a bounded length. */
+export function plainText(min: number, max: number, opts: { singleLine?: boolean } = {}) {
+  return z
+    .string({ error: (iss) => `Expected {field} to be text of ${min} to ${max} characters, found ${describeFound(iss.input)}` })
+    .superRefine((value, ctx) => {
+      const length = [...value.trim()].length;
+      if (length < min || length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Expected {field} to have ${min} to ${max} characters, found ${length}`,
+          params: { rule: 'schema/length' },
+        });
+      }
+      if (HTML_TAG.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'Expected {field} to be plain text, found an HTML tag', params: { rule: 'schema/plain-text' } });
+      }
+      if (CONTROL.test(value) || (opts.singleLine && /[\r\n]/.test(value.trim()))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: opts.singleLine ? 'Expected {field} to be a single line of plain text' : 'Expected {field} to be plain text, found a control character',
+          params: { rule: 'schema/plain-text' },
+        });
+      }
+    });
+}
+
+/** Free text without a length rule beyond a sanity bound (names, evidence, areas). */
+export function freeText(max = 2000) {
+  return plainText(1, max);
+}
+
+/** A date written YYYY-MM-DD that exists in the calendar (kept as a string, never a Date). */
+export function isoDate() {
+  return z
+    .string({ error: (iss) => `Expected {field} to be a date written YYYY-MM-DD, found ${describeFound(iss.input)}` })
+    .superRefine((value, ctx) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `Expected {field} to be a date written YYYY-MM-DD, found "${value}"`, params: { rule: 'schema/date' } });
+      } else if (!isCalendarDate(value)) {
+        ctx.addIssue({ code: 'custom', message: `Unexpected {field} "${value}": that day does not exist in the calendar`, params: { rule: 'schema/date' } });
+      }
+    })
+    .meta({ format: 'date' });
+}
+
+/** A reference to another record by id (format only; the validator resolves it). */
+export function idOf(collection: string, pattern: RegExp, example: string) {
+  return z
+    .string({ error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` })
+    .regex(pattern, { error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` });
+}
+
+/** One term of a controlled vocabulary. */
+export function term(vocab: Vocabulary) {
+  return z.enum(vocab.ids);
+}
+
+/** A list whose items must not repeat; a repeat is reported at its second occurrence. */
+export function uniqueList<T extends z.ZodType>(item: T, opts: { min?: number; max?: number } = {}) {
+  let list = z.array(item);
+  if (opts.min !== undefined) list = list.min(opts.min);
+  if (opts.max !== undefined) list = list.max(opts.max);
+  return list.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((value, index) => {
+      const key = JSON.stringify(value);
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `Duplicate ${describeFound(value)} in {field}; each item may appear once`,
+          params: { rule: 'schema/duplicate' },
+        });
+      }
+      seen.add(key);
+    });
+  });
+}
+
+/** `classification`: the Government Security Classification of the record. */
+export const classification = () =>
+  z.enum(['official', 'official-sensitive']).describe('Government Security Classification: official or official-sensitive.');
+
+/** `public`: whether the record may appear on the public edition. */
+export const isPublic = () =>
+  z.boolean().default(false).describe('Whether the record may be published on the public edition; true only when classification is official.');
+
+/**
+ * The reviewable escape hatch for the personal-data check: each entry names one exact piece of
+ * text that looks like personal data but is not (for example a road named after a person), and
+ * why. Reviewers see it in the pull request.
+ */
+export const personalDataExceptions = () =>
+  z
+    .array(
+      z.strictObject({
+        text: plainText(2, 200).describe('The exact text the personal-data check flagged.'),
+        reason: plainText(10, 300).describe('Why this text is not personal data.'),
+      }),
+    )
+    .min(1)
+    .describe('Text that the personal-data check flags but that is not personal data, each with the reason; reviewed in the pull request.');

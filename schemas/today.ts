@@ -1,0 +1,26 @@
+/**
+ * "Today" for every date rule and for the build: the current date, unless the environment
+ * variable JOL_TODAY=YYYY-MM-DD fixes it (reproducible tests and reviews).
+ */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function today(env: Record<string, string | undefined> = globalThis.process?.env ?? {}): string {
+  const fixed = env.JOL_TODAY;
+  if (fixed !== undefined && fixed !== '') {
+    if (!ISO_DATE.test(fixed) || !isCalendarDate(fixed)) {
+      throw new Error(`JOL_TODAY must be a date written YYYY-MM-DD, found "${fixed}"`);
+    }
+    return fixed;
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** True when a YYYY-MM-DD string names a day that exists in the calendar. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1]!;
+}
