@@ -58,7 +58,7 @@ export function closest(value: string, allowed: readonly string[]): string | und
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 5)) ? best : undefined;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {

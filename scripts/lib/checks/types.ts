@@ -1,0 +1,78 @@
+/**
+ * The tiny common interface of every check. A file check sees one parsed record; a
+ * repository check sees the summaries of all records. Checks report; they never throw or stop
+ * the run, so one run collects every problem in every file.
+ */
+import type { CollectionName, CollectionSpec } from '../../../schemas/collections.ts';
+import type { Severity } from '../diagnostic.ts';
+import type { RecordFile } from '../discover.ts';
+import type { ParsedRecord, Position } from '../parse-record.ts';
+
+export interface Where {
+  /** Dotted path of a field or list item; positions resolve to the value (or the key). */
+  path?: (string | number)[];
+  atKey?: boolean;
+  /** Explicit position (overrides path). Line 0 means the file as a whole. */
+  line?: number;
+  column?: number;
+}
+
+export interface FileInput {
+  record: RecordFile;
+  spec: CollectionSpec;
+  text: string;
+  parsed: ParsedRecord;
+  /** The schema's output (defaults applied) when the record matched its schema. */
+  valid?: Record<string, unknown>;
+}
+
+export type FileReport = (where: Where, rule: string, message: string, extra?: { severity?: Severity; email?: string }) => void;
+
+export interface FileCheck {
+  id: string;
+  run(input: FileInput, report: FileReport): void | Promise<void>;
+}
+
+/** What repository checks know of a record: its data and where each value sits. */
+export interface RecordSummary {
+  file: string;
+  collection: CollectionName;
+  id: string;
+  /** Schema output when valid, else the raw data (or {} when it did not parse). */
+  data: Record<string, unknown>;
+  valid: boolean;
+  values: Record<string, Position>;
+}
+
+export interface Repository {
+  records: Record<CollectionName, Map<string, RecordSummary>>;
+  /** In PR mode, the files being checked; undefined for a full run. */
+  changed?: ReadonlySet<string>;
+}
+
+export type RepoReport = (
+  record: RecordSummary,
+  where: Where,
+  rule: string,
+  message: string,
+  extra?: { severity?: Severity; target?: RecordSummary },
+) => void;
+
+export interface RepositoryCheck {
+  id: string;
+  run(repo: Repository, report: RepoReport): void;
+}
+
+/** Ids held by a reference field: one id or a list of ids. */
+export function idsIn(value: unknown): { id: string; index?: number }[] {
+  if (typeof value === 'string') return [{ id: value }];
+  if (Array.isArray(value)) return value.flatMap((v, index) => (typeof v === 'string' ? [{ id: v, index }] : []));
+  return [];
+}
+
+/** Whether a record appears on the public edition (organisations always; assurance with its note). */
+export function isPublicRecord(summary: RecordSummary | undefined): boolean {
+  if (!summary) return false;
+  if (summary.collection === 'organisations') return true;
+  return summary.data.public === true && summary.data.classification === 'official';
+}

@@ -1,0 +1,82 @@
+/**
+ * Finds every record file of a content root and says which collection and id it has.
+ * Anything else in the root (stray files, unknown folders, wrong extensions, wrong nesting)
+ * is reported at each file it holds; names starting with "." are ignored.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { collections, collectionNames, type CollectionName } from '../../schemas/collections.ts';
+import { displayPath } from './content-root.ts';
+import type { Diagnostic } from './diagnostic.ts';
+
+export interface RecordFile {
+  /** Absolute path. */
+  abs: string;
+  /** Path for messages. */
+  file: string;
+  collection: CollectionName;
+  id: string;
+}
+
+export interface Discovery {
+  files: RecordFile[];
+  problems: Diagnostic[];
+}
+
+const byFolder = new Map(collectionNames.map((name) => [collections[name].folder, collections[name]]));
+
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(abs, out);
+    else out.push(abs);
+  }
+}
+
+export function discover(root: string, cwd = process.cwd()): Discovery {
+  const files: RecordFile[] = [];
+  const problems: Diagnostic[] = [];
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new Error(`Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`);
+  }
+  const all: string[] = [];
+  walk(root, all);
+  all.sort();
+  for (const abs of all) {
+    const found = classify(root, abs);
+    const file = displayPath(abs, cwd);
+    if ('problem' in found) problems.push({ file, line: 0, column: 0, severity: 'error', rule: 'file/placement', message: found.problem });
+    else files.push({ abs, file, collection: found.collection, id: found.id });
+  }
+  return { files, problems };
+}
+
+/** Which collection and id a path under the root belongs to, or why it belongs nowhere. */
+export function classify(root: string, abs: string): { collection: CollectionName; id: string } | { problem: string } {
+  const parts = path.relative(root, abs).split(path.sep);
+  const expected = `expected records only in ${collectionNames.map((n) => `${collections[n].folder}/`).join(', ')}`;
+  if (parts.length === 1) return { problem: `Unexpected file in the content root; ${expected}` };
+  const spec = byFolder.get(parts[0]!);
+  if (!spec) return { problem: `Unexpected folder "${parts[0]}" in the content root; ${expected}` };
+  const name = parts[parts.length - 1]!;
+  const ext = path.extname(name);
+  if (ext !== spec.extension) {
+    return { problem: `Unexpected file type "${ext || name}" in ${spec.folder}/; expected ${spec.extension} files` };
+  }
+  const base = name.slice(0, -ext.length);
+  if (spec.name === 'assurance') {
+    if (parts.length !== 3) {
+      return { problem: `Unexpected place for an assurance return; expected ${spec.folder}/<action-note-id>/<organisation-id>.yaml` };
+    }
+    return { collection: spec.name, id: `${parts[1]}/${base}` };
+  }
+  if (parts.length !== 2) return { problem: `Unexpected sub-folder in ${spec.folder}/; expected ${spec.folder}/<id>${spec.extension}` };
+  return { collection: spec.name, id: base };
+}

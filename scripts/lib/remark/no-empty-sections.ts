@@ -1,0 +1,34 @@
+/**
+ * remark-lint rule `jol-no-empty-sections`: every `##` section has some content before the
+ * next heading of the same or a higher level. Reported at the empty section's heading.
+ *
+ * @example ok
+ *   ## What happened
+ *   The control rooms did not share the M/ETHANE message.
+ *
+ * @example not-ok
+ *   ## What happened
+ *   ## Why it matters          -> 1:1 Section "## What happened" is empty …
+ */
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { lintRule } from 'unified-lint-rule';
+
+export const noEmptySections = lintRule<Root>({ origin: 'jol:no-empty-sections' }, (tree, file) => {
+  const nodes = tree.children;
+  nodes.forEach((node, index) => {
+    if (node.type !== 'heading' || node.depth !== 2) return;
+    let content = false;
+    for (let i = index + 1; i < nodes.length; i++) {
+      const next = nodes[i]!;
+      if (next.type === 'heading' && next.depth <= 2) break;
+      if (next.type === 'heading' || toString(next).trim() !== '' || next.type === 'thematicBreak' || next.type === 'table') {
+        content = true;
+        break;
+      }
+    }
+    if (!content) {
+      file.message(`Section "## ${toString(node as Heading).trim()}" is empty; expected some text under it`, node);
+    }
+  });
+});
