@@ -35,6 +35,29 @@ export function parseRecord(text: string, kind: 'markdown' | 'yaml'): ParsedReco
       problems: [{ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Missing frontmatter; expected the file to start with a line "---", the fields, and a closing "---"' }],
     };
   }
+  const split = splitFrontmatter(text);
+  if (!split) {
+    return {
+      data: undefined,
+      values: {},
+      keys: {},
+      problems: [{ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Frontmatter is not closed; expected a line "---" after the fields' }],
+    };
+  }
+  const { yamlText, body, bodyLine } = split;
+  const parsed = parseYaml(yamlText, 0);
+  if (yamlText.trim() === '') {
+    parsed.problems.push({ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Frontmatter is empty; expected the record fields between the "---" lines' });
+  }
+  return { ...parsed, body, bodyLine };
+}
+
+/**
+ * Splits a Markdown record into its frontmatter YAML and its body (with the body's first line
+ * number), or undefined when the frontmatter is missing or not closed.
+ */
+export function splitFrontmatter(text: string): { yamlText: string; body: string; bodyLine: number } | undefined {
+  if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
   let yamlText = '';
   const split = matter(text, {
     engines: {
@@ -45,21 +68,9 @@ export function parseRecord(text: string, kind: 'markdown' | 'yaml'): ParsedReco
     },
   });
   const prefix = text.length - split.content.length;
-  const closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3, prefix + 1)) && prefix > 3;
-  if (!closed) {
-    return {
-      data: undefined,
-      values: {},
-      keys: {},
-      problems: [{ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Frontmatter is not closed; expected a line "---" after the fields' }],
-    };
-  }
-  const bodyLine = countNewlines(text, prefix) + 1;
-  const parsed = parseYaml(yamlText, 0);
-  if (yamlText.trim() === '') {
-    parsed.problems.push({ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Frontmatter is empty; expected the record fields between the "---" lines' });
-  }
-  return { ...parsed, body: split.content, bodyLine };
+  const closed = prefix > 3 && /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3, prefix + 1));
+  if (!closed) return undefined;
+  return { yamlText, body: split.content, bodyLine: countNewlines(text, prefix) + 1 };
 }
 
 function countNewlines(text: string, end: number): number {

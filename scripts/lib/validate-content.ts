@@ -37,6 +37,8 @@ export interface ValidateResult {
   records: number;
   cached: number;
   summaries: RecordSummary[];
+  /** Absolute path of each record file, by its display path. */
+  files: Map<string, string>;
 }
 
 export class UsageError extends Error {}
@@ -143,5 +145,6 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     records: files.length,
     cached,
     summaries: results.map((r) => r!.summary),
+    files: new Map(files.map((f) => [f.file, f.abs])),
   };
 }

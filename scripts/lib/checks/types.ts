@@ -70,9 +70,4 @@ export function idsIn(value: unknown): { id: string; index?: number }[] {
   return [];
 }
 
-/** Whether a record appears on the public edition (organisations always; assurance with its note). */
-export function isPublicRecord(summary: RecordSummary | undefined): boolean {
-  if (!summary) return false;
-  if (summary.collection === 'organisations') return true;
-  return summary.data.public === true && summary.data.classification === 'official';
-}
+export { isPublicRecord } from '../edition.ts';
