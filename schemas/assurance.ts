@@ -17,7 +17,7 @@ export const assuranceEntrySchema = z
   })
   .superRefine(
     (entry, ctx) => {
-      if (typeof entry.state === 'string' && NEEDS_EVIDENCE.has(entry.state) && (entry.evidence === undefined || entry.evidence === '')) {
+      if (typeof entry.state === 'string' && NEEDS_EVIDENCE.has(entry.state) && entry.evidence === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['evidence'],

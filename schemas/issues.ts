@@ -83,6 +83,10 @@ export function describeIssue(issue: Issue, knownKeys: readonly string[] = []): 
 
 function describe(issue: Issue, knownKeys: readonly string[], field: string): FieldProblem[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  // With reportInput, an absent field has no input: whatever the schema expected, it is missing.
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
+    return [{ path, rule: 'schema/required', message: `Missing required field "${field}"` }];
+  }
   const inItem = typeof issue.path[issue.path.length - 1] === 'number';
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -107,9 +111,6 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
       ];
     }
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        return [{ path, rule: 'schema/required', message: `Missing required field "${field}"` }];
-      }
       if (isOwnMessage(issue)) return [{ path, rule: 'schema/type', message: issue.message }];
       return [
         {

@@ -20,6 +20,8 @@ export interface ParsedRecord {
   values: Record<string, Position>;
   /** Key positions by dotted path. */
   keys: Record<string, Position>;
+  /** First and last line of each top-level field (key to end of value). */
+  spans?: Record<string, [number, number]>;
   problems: { line: number; column: number; rule: string; message: string }[];
 }
 
@@ -89,7 +91,8 @@ function parseYaml(text: string, lineOffset: number): ParsedRecord {
   };
   for (const error of doc.errors) {
     const [line, column] = pos(error.pos[0]);
-    problems.push({ line, column, rule: 'yaml/syntax', message: yamlMessage(error.code, error.message) });
+    const key = error.code === 'DUPLICATE_KEY' ? /^[^:\r\n]+/.exec(text.slice(error.pos[0]))?.[0]?.trim() : undefined;
+    problems.push({ line, column, rule: 'yaml/syntax', message: key ? `Duplicate field "${key}"; each field may appear once` : yamlMessage(error.code, error.message) });
   }
   const values: Record<string, Position> = {};
   const keys: Record<string, Position> = {};
@@ -98,7 +101,15 @@ function parseYaml(text: string, lineOffset: number): ParsedRecord {
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    problems.push({ line: 1, column: 1, rule: 'yaml/syntax', message: `YAML could not be read: ${(error as Error).message}` });
+    const message = (error as Error).message;
+    problems.push({
+      line: 1,
+      column: 1,
+      rule: 'yaml/syntax',
+      message: /alias/i.test(message)
+        ? 'YAML uses too many aliases (*name references), as a "billion laughs" attack does; write the values out instead'
+        : `YAML could not be read: ${message}`,
+    });
     return { data: undefined, values, keys, problems };
   }
   if (data === null || data === undefined) return { data: undefined, values, keys, problems };
@@ -107,7 +118,15 @@ function parseYaml(text: string, lineOffset: number): ParsedRecord {
     return { data: undefined, values, keys, problems };
   }
   walk(doc.contents as Node | null, '', values, keys, pos);
-  return { data: data as Record<string, unknown>, values, keys, problems };
+  const spans: Record<string, [number, number]> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const k = pair.key as Node | null;
+      const v = pair.value as Node | null;
+      if (isScalar(k) && k.range) spans[String(k.value)] = [pos(k.range[0])[0], pos(Math.max(k.range[1], v?.range?.[1] ?? 0) - 1)[0]];
+    }
+  }
+  return { data: data as Record<string, unknown>, values, keys, problems, spans };
 }
 
 function walk(node: Node | null, at: string, values: Record<string, Position>, keys: Record<string, Position>, pos: (o: number) => Position): void {

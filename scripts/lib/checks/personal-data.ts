@@ -13,6 +13,18 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** 1-based line of an offset. */
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 export const personalDataCheck: FileCheck = {
   id: 'personal-data',
   run({ text, parsed }, report) {
@@ -23,24 +35,20 @@ export const personalDataCheck: FileCheck = {
       : [];
     const used = new Set<string>();
     let starts: number[] | undefined;
+    const [skipFrom, skipTo] = parsed.spans?.personal_data_exceptions ?? [0, -1];
     for (const finding of findings) {
-      // The exception list itself names the excepted text; do not flag it there.
+      starts ??= lineStarts(text);
+      const line = lineOf(starts, finding.offset);
+      // The exception list itself names the excepted text: neither flagged nor counted as a use.
+      if (line >= skipFrom && line <= skipTo) continue;
       const excepted = exceptions.find((e) => e === finding.text || e.replace(/\s+/g, ' ') === finding.text);
       if (excepted !== undefined) {
         used.add(excepted);
         continue;
       }
-      starts ??= lineStarts(text);
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= finding.offset) lo = mid;
-        else hi = mid - 1;
-      }
-      const column = [...text.slice(starts[lo]!, finding.offset)].length + 1;
+      const column = [...text.slice(starts[line - 1]!, finding.offset)].length + 1;
       report(
-        { line: lo + 1, column },
+        { line, column },
         `personal-data/${finding.kind}`,
         `Found what looks like ${FINDING_LABEL[finding.kind]} ("${finding.text}"); records say what and why, not who: use a role or organisation instead, or add a personal_data_exceptions entry with the reason if this is not personal data`,
         finding.kind === 'email' ? { email: finding.text } : undefined,

@@ -4,12 +4,17 @@
  * so that the public edition never needs — or shows — a non-public record.
  */
 import { collections } from '../../../schemas/collections.ts';
+import { classifications } from '../../../schemas/vocabularies.ts';
 import { idsIn, isPublicRecord, type RepositoryCheck } from './types.ts';
 
 const FIELDS = {
   lessons: ['event', 'related', 'superseded_by'],
   'action-notes': ['lessons'],
 } as const;
+
+function hasClearStatus(data: Record<string, unknown>): boolean {
+  return classifications.has(String(data.classification)) && (data.public === undefined || typeof data.public === 'boolean');
+}
 
 export const publicReleaseCheck: RepositoryCheck = {
   id: 'public-release',
@@ -22,7 +27,8 @@ export const publicReleaseCheck: RepositoryCheck = {
           const targetName = spec.references[field]!;
           for (const { id, index } of idsIn(record.data[field])) {
             const target = repo.records[targetName].get(id);
-            if (target && !isPublicRecord(target)) {
+            // A target whose classification or public flag is itself invalid has its own errors.
+            if (target && hasClearStatus(target.data) && !isPublicRecord(target)) {
               report(
                 record,
                 { path: index === undefined ? [field] : [field, index] },

@@ -1,6 +1,7 @@
 /**
  * remark-lint rule `jol-no-empty-sections`: every `##` section has some content before the
- * next heading of the same or a higher level. Reported at the empty section's heading.
+ * next heading of the same or a higher level (a sub-heading alone is not content). Reported at
+ * the empty section's heading.
  *
  * @example ok
  *   ## What happened
@@ -22,7 +23,7 @@ export const noEmptySections = lintRule<Root>({ origin: 'jol:no-empty-sections' 
     for (let i = index + 1; i < nodes.length; i++) {
       const next = nodes[i]!;
       if (next.type === 'heading' && next.depth <= 2) break;
-      if (next.type === 'heading' || toString(next).trim() !== '' || next.type === 'thematicBreak' || next.type === 'table') {
+      if (next.type !== 'heading' && (toString(next).trim() !== '' || next.type === 'table' || next.type === 'image')) {
         content = true;
         break;
       }

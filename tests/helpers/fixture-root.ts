@@ -1,0 +1,52 @@
+/**
+ * Builds a content root for a test in a fresh temporary folder: the valid fixture, with an
+ * invalid fixture's files laid over it (plus its `fixture.json`: paths to remove, large files
+ * to generate). Returns the temp folder (the working directory) and its `content/` root.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const VALID = path.join(FIXTURES, 'valid');
+export const INVALID = path.join(FIXTURES, 'invalid');
+
+export interface FixtureRoot {
+  cwd: string;
+  root: string;
+  cleanup(): void;
+}
+
+export function tempDir(prefix = 'jol-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function fixtureRoot(overlay?: string): FixtureRoot {
+  const cwd = tempDir();
+  const root = path.join(cwd, 'content');
+  fs.cpSync(VALID, root, { recursive: true });
+  if (overlay) {
+    const content = path.join(overlay, 'content');
+    const meta = path.join(overlay, 'fixture.json');
+    const spec = fs.existsSync(meta) ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as { remove?: string[]; generate?: Record<string, number> }) : {};
+    for (const p of spec.remove ?? []) fs.rmSync(path.join(cwd, p), { recursive: true, force: true });
+    if (fs.existsSync(content)) fs.cpSync(content, root, { recursive: true });
+    for (const [p, bytes] of Object.entries(spec.generate ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(cwd, p)), { recursive: true });
+      fs.writeFileSync(path.join(cwd, p), Buffer.alloc(bytes, 'a'));
+    }
+  }
+  return { cwd, root, cleanup: () => fs.rmSync(cwd, { recursive: true, force: true }) };
+}
+
+/** Every invalid fixture folder (those holding an expected.txt), by rule id. */
+export function invalidFixtures(): { rule: string; dir: string }[] {
+  const out: { rule: string; dir: string }[] = [];
+  const walk = (dir: string) => {
+    if (fs.existsSync(path.join(dir, 'expected.txt'))) out.push({ rule: path.relative(INVALID, dir).split(path.sep).join('/'), dir });
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && e.name !== 'content') walk(path.join(dir, e.name));
+  };
+  walk(INVALID);
+  return out.sort((a, b) => a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,46 @@
+/**
+ * Every rule has a fixture under tests/fixtures/invalid/<rule>/ whose expected.txt holds the
+ * exact lines the validator prints for it (file:line:col, severity, message, rule).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../scripts/lib/validate-content.ts';
+import { formatText } from '../../scripts/lib/report/text.ts';
+import { fixtureRoot, invalidFixtures, type FixtureRoot } from '../helpers/fixture-root.ts';
+
+process.env.JOL_TODAY = '2026-11-23';
+const roots: FixtureRoot[] = [];
+afterAll(() => roots.forEach((r) => r.cleanup()));
+
+async function run(overlay?: string) {
+  const fixture = fixtureRoot(overlay);
+  roots.push(fixture);
+  return validateContent({ root: fixture.root, cwd: fixture.cwd, cache: false, workers: 0 });
+}
+
+describe('valid fixture', () => {
+  it('has no problems at all', async () => {
+    const result = await run();
+    expect(result.diagnostics).toEqual([]);
+    expect(result.records).toBe(12);
+  });
+});
+
+describe('invalid fixtures', () => {
+  const fixtures = invalidFixtures();
+  it('cover every rule folder', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const { rule, dir } of fixtures) {
+    it(`${rule} reports exactly the expected problems`, async () => {
+      const result = await run(dir);
+      const lines = formatText(result.diagnostics, result.checked).trimEnd().split('\n');
+      lines.splice(-2); // blank line and summary
+      const expected = fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8').trimEnd().split('\n');
+      expect(lines).toEqual(expected);
+      // The fixture is named after a rule it exercises; that rule must fire.
+      if (rule.includes('/')) expect(result.diagnostics.some((d) => d.rule === rule || d.rule.startsWith(`${rule}/`))).toBe(true);
+    });
+  }
+});
