@@ -1,0 +1,36 @@
+// @ts-check
+/**
+ * The JOL Library site. Settings come from the environment (see src/lib/config.ts):
+ * JOL_SITE_URL (origin used in feeds and the sitemap), JOL_BASE_PATH (e.g. /jol-library/ on
+ * GitHub Pages), JOL_REPOSITORY_URL, JOL_EDITION, JOL_CONTENT_DIR, JOL_TODAY.
+ * JOL_OUT_DIR and JOL_CACHE_DIR let tests build several sites side by side.
+ */
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+import { siteConfig } from './src/lib/config.ts';
+
+const config = siteConfig();
+
+export default defineConfig({
+  site: config.siteUrl,
+  base: config.basePath,
+  outDir: process.env.JOL_OUT_DIR || './dist',
+  cacheDir: process.env.JOL_CACHE_DIR || './node_modules/.astro',
+  trailingSlash: 'always',
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: { syntaxHighlight: false },
+  server: { host: '127.0.0.1' },
+  integrations: [mdx(), pagefind()],
+  vite: {
+    // Never inline scripts or assets as data: URLs: the Content-Security-Policy allows only files.
+    build: { assetsInlineLimit: 0, cssMinify: 'esbuild' },
+    css: {
+      preprocessorOptions: {
+        scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },
+      },
+    },
+  },
+});

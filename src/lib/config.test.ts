@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REPOSITORY_URL, normaliseBasePath, siteConfig } from './config.ts';
+
+describe('siteConfig', () => {
+  it('uses documented defaults', () => {
+    const config = siteConfig({ JOL_TODAY: '2025-06-01' }, '/repo');
+    expect(config).toMatchObject({
+      basePath: '/',
+      repositoryUrl: DEFAULT_REPOSITORY_URL,
+      repositoryBranch: 'main',
+      edition: 'responders',
+      contentRoot: '/repo/content',
+      today: '2025-06-01',
+    });
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = siteConfig(
+      {
+        JOL_SITE_URL: 'https://example.org/jol/',
+        JOL_BASE_PATH: 'jol',
+        JOL_REPOSITORY_URL: 'https://github.com/acme/jol/',
+        JOL_REPOSITORY_BRANCH: 'trunk',
+        JOL_EDITION: 'public',
+        JOL_CONTENT_DIR: 'other',
+      },
+      '/repo',
+    );
+    expect(config).toMatchObject({
+      siteUrl: 'https://example.org/jol',
+      basePath: '/jol/',
+      repositoryUrl: 'https://github.com/acme/jol',
+      repositoryBranch: 'trunk',
+      edition: 'public',
+      contentRoot: '/repo/other',
+    });
+  });
+
+  it('rejects an address that is not absolute', () => {
+    expect(() => siteConfig({ JOL_SITE_URL: 'example.org' })).toThrow(/JOL_SITE_URL must be an absolute/);
+    expect(() => siteConfig({ JOL_REPOSITORY_URL: 'javascript:alert(1)' })).toThrow(/JOL_REPOSITORY_URL must start with https/);
+  });
+
+  it('normalises base paths', () => {
+    expect(normaliseBasePath(undefined)).toBe('/');
+    expect(normaliseBasePath('/')).toBe('/');
+    expect(normaliseBasePath('/a/b')).toBe('/a/b/');
+    expect(normaliseBasePath('a/')).toBe('/a/');
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * The records of one edition with the questions pages ask of them: lookups, derived links
+ * (the action notes that cite a lesson, the returns of a note), related lessons, counts.
+ * Plain data in, plain data out, so it is tested without an Astro build.
+ */
+import type { ActionNote } from '../../schemas/action-note.ts';
+import type { AssuranceEntry, AssuranceReturn } from '../../schemas/assurance.ts';
+import type { Event } from '../../schemas/event.ts';
+import type { Lesson } from '../../schemas/lesson.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
+import { byDateDesc } from './dates.ts';
+import type { PublishedSource } from './published.ts';
+import { type RelatedResult, relatedLessons } from './related.ts';
+
+export interface LessonEntry {
+  id: string;
+  data: Lesson;
+  /** Sanitised HTML of the body. */
+  html: string;
+  /** Raw Markdown body (for similarity). */
+  body: string;
+  published: string;
+  publishedSource: PublishedSource;
+  /** Path of the file in its repository. */
+  repoPath: string;
+  /** Last day the file changed on the main branch, when Git history is available. */
+  lastChanged?: string;
+}
+export interface NoteEntry {
+  id: string;
+  data: ActionNote;
+  html: string;
+  repoPath: string;
+  lastChanged?: string;
+}
+export interface ReturnEntry {
+  /** `<note-id>/<organisation-id>` */
+  id: string;
+  note: string;
+  organisation: string;
+  data: AssuranceReturn;
+}
+export interface EventEntry {
+  id: string;
+  data: Event;
+  repoPath: string;
+  lastChanged?: string;
+}
+export interface OrganisationEntry {
+  id: string;
+  data: Organisation;
+}
+
+export interface LibraryInput {
+  lessons: LessonEntry[];
+  notes: NoteEntry[];
+  returns: ReturnEntry[];
+  events: EventEntry[];
+  organisations: OrganisationEntry[];
+  today: string;
+}
+
+export type CellState = AssuranceEntry['state'] | 'no-return';
+
+export interface ReturnRow {
+  organisation: OrganisationEntry;
+  inAudience: boolean;
+  updated?: string;
+  cells: { recommendation: string; state: CellState; overdue: boolean; evidence?: string }[];
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+export class Library {
+  readonly lessons: LessonEntry[];
+  readonly notes: NoteEntry[];
+  readonly returns: ReturnEntry[];
+  readonly events: EventEntry[];
+  readonly organisations: OrganisationEntry[];
+  readonly today: string;
+  readonly #lessons: Map<string, LessonEntry>;
+  readonly #notes: Map<string, NoteEntry>;
+  readonly #events: Map<string, EventEntry>;
+  readonly #organisations: Map<string, OrganisationEntry>;
+  readonly #citing = new Map<string, NoteEntry[]>();
+  #related?: Map<string, RelatedResult>;
+
+  constructor(input: LibraryInput) {
+    this.today = input.today;
+    this.lessons = [...input.lessons].sort(byDateDesc((l) => l.published, (l) => l.id));
+    this.notes = [...input.notes].sort(byDateDesc((n) => n.data.issued, (n) => n.id));
+    this.returns = [...input.returns].sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.events = [...input.events].sort(byDateDesc((e) => e.data.start, (e) => e.id));
+    this.organisations = [...input.organisations].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB'));
+    this.#lessons = byId(this.lessons);
+    this.#notes = byId(this.notes);
+    this.#events = byId(this.events);
+    this.#organisations = byId(this.organisations);
+    for (const note of this.notes) {
+      for (const lessonId of note.data.lessons) {
+        let list = this.#citing.get(lessonId);
+        if (!list) this.#citing.set(lessonId, (list = []));
+        list.push(note);
+      }
+    }
+  }
+
+  lesson(id: string): LessonEntry | undefined {
+    return this.#lessons.get(id);
+  }
+  note(id: string): NoteEntry | undefined {
+    return this.#notes.get(id);
+  }
+  event(id: string): EventEntry | undefined {
+    return this.#events.get(id);
+  }
+  organisation(id: string): OrganisationEntry | undefined {
+    return this.#organisations.get(id);
+  }
+  organisationName(id: string): string {
+    return this.#organisations.get(id)?.data.name ?? id;
+  }
+
+  get lessonsIdentified(): LessonEntry[] {
+    return this.lessons.filter((l) => l.data.kind === 'lesson-identified');
+  }
+  get notablePractice(): LessonEntry[] {
+    return this.lessons.filter((l) => l.data.kind === 'notable-practice');
+  }
+
+  /** Every organisation a lesson involves: the submitter first, then the others listed. */
+  organisationsOf(lesson: LessonEntry): string[] {
+    return [...new Set([lesson.data.submitted_by, ...(lesson.data.organisations ?? [])])];
+  }
+
+  /** The sectors of the organisations a lesson involves. */
+  sectorsOf(lesson: LessonEntry): string[] {
+    const sectors = new Set<string>();
+    for (const id of this.organisationsOf(lesson)) {
+      const org = this.#organisations.get(id);
+      if (org) sectors.add(org.data.sector);
+    }
+    return [...sectors];
+  }
+
+  /** The action notes that cite a lesson (derived: the lesson never stores them). */
+  notesCiting(lessonId: string): NoteEntry[] {
+    return this.#citing.get(lessonId) ?? [];
+  }
+
+  lessonsOfEvent(eventId: string): LessonEntry[] {
+    return this.lessons.filter((l) => l.data.event === eventId);
+  }
+  lessonsOfOrganisation(orgId: string): LessonEntry[] {
+    return this.lessons.filter((l) => this.organisationsOf(l).includes(orgId));
+  }
+  eventsOfOrganisation(orgId: string): EventEntry[] {
+    return this.events.filter((e) => e.data.forum === orgId || (e.data.organisations ?? []).includes(orgId));
+  }
+  returnsOfOrganisation(orgId: string): ReturnEntry[] {
+    return this.returns.filter((r) => r.organisation === orgId);
+  }
+
+  /** Stated related lessons first, then the most similar ones. */
+  related(lessonId: string, limit = 5): { stated: LessonEntry[]; similar: LessonEntry[] } {
+    if (!this.#related) {
+      this.#related = relatedLessons(
+        this.lessons.map((l) => ({
+          id: l.id,
+          related: l.data.related,
+          principles: l.data.principles,
+          risks: l.data.risks,
+          organisations: this.organisationsOf(l),
+          event: l.data.event,
+          text: `${l.data.title} ${l.data.summary} ${l.body}`,
+        })),
+        limit,
+      );
+    }
+    const result = this.#related.get(lessonId);
+    if (!result) return { stated: [], similar: [] };
+    return {
+      stated: result.stated.map((id) => this.#lessons.get(id)!),
+      similar: result.similar.map((s) => this.#lessons.get(s.id)!),
+    };
+  }
+
+  /** The organisations an action note is addressed to. */
+  audienceOf(note: NoteEntry): OrganisationEntry[] {
+    const audience = note.data.audience;
+    if (audience.includes('all')) return this.organisations;
+    return this.organisations.filter((o) => audience.includes(o.data.sector));
+  }
+
+  /** Whether a note's report-back date has passed while it is still open. */
+  isPastReportBack(note: NoteEntry): boolean {
+    return note.data.status === 'open' && note.data.report_back_by !== undefined && note.data.report_back_by < this.today;
+  }
+
+  /**
+   * One row per organisation in the audience or with a return, one cell per recommendation:
+   * the state returned or "no return yet", flagged overdue when the note is open, its
+   * report-back date has passed and the entry is missing or not implemented / not applicable.
+   */
+  returnsTable(note: NoteEntry): ReturnRow[] {
+    const recs = note.data.recommendations ?? [];
+    if (recs.length === 0) return [];
+    const audience = new Set(this.audienceOf(note).map((o) => o.id));
+    const returns = new Map(this.returns.filter((r) => r.note === note.id).map((r) => [r.organisation, r]));
+    const orgIds = [...new Set([...audience, ...returns.keys()])];
+    const pastDue = this.isPastReportBack(note);
+    return orgIds
+      .map((id) => this.#organisations.get(id))
+      .filter((o): o is OrganisationEntry => o !== undefined)
+      .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB'))
+      .map((organisation) => {
+        const ret = returns.get(organisation.id);
+        const entries = new Map((ret?.data.returns ?? []).map((e) => [e.recommendation, e]));
+        return {
+          organisation,
+          inAudience: audience.has(organisation.id),
+          updated: ret?.data.updated,
+          cells: recs.map((rec) => {
+            const entry = entries.get(rec.id);
+            const done = entry !== undefined && (entry.state === 'implemented' || entry.state === 'not-applicable');
+            return { recommendation: rec.id, state: entry ? entry.state : 'no-return', overdue: pastDue && !done, evidence: entry?.evidence };
+          }),
+        };
+      });
+  }
+
+  /** How many returns of a note are overdue (one per organisation and recommendation). */
+  overdueCount(note: NoteEntry): number {
+    return this.returnsTable(note).reduce((n, row) => n + row.cells.filter((c) => c.overdue).length, 0);
+  }
+}

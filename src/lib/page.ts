@@ -1,0 +1,39 @@
+/** Small helpers shared by page templates. */
+import { classifications } from '../../schemas/vocabularies.ts';
+
+export type Classification = 'official' | 'official-sensitive';
+
+/** The protective marking of a page: the highest classification of the records it shows. */
+export function highestClassification(records: readonly { data: { classification: string } }[]): Classification {
+  return records.some((r) => r.data.classification === 'official-sensitive') ? 'official-sensitive' : 'official';
+}
+
+export function classificationName(c: Classification): string {
+  return classifications.name(c);
+}
+
+/** The Content-Security-Policy of every page: files from the site only, no inline script or
+ * style; 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/** "1 lesson", "3 lessons". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Joins words as "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
