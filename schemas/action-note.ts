@@ -98,5 +98,4 @@ export const actionNoteSchema = z
 export type ActionNote = z.output<typeof actionNoteSchema>;
 export type Recommendation = z.output<typeof recommendationSchema>;
 
-/** The `##` sections an action-note body must have, in order. */
-export const actionNoteSections: readonly string[] = ['Background'];
+export { actionNoteSections } from './layout.ts';

@@ -7,12 +7,7 @@ import { z } from 'zod';
 import { isCalendarDate } from './today.ts';
 import type { Vocabulary } from './vocabularies.ts';
 
-export const LESSON_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
-export const EVENT_ID = LESSON_ID;
-export const ACTION_NOTE_ID = /^\d{4}-\d{3}$/;
-export const KEBAB_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const RECOMMENDATION_ID = /^R[1-9]\d*$/;
-export const MAX_DATED_ID_LENGTH = 80;
+export { ACTION_NOTE_ID, EVENT_ID, KEBAB_ID, LESSON_ID, MAX_DATED_ID_LENGTH, RECOMMENDATION_ID } from './ids.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 // eslint-disable-next-line no-control-regex

@@ -7,6 +7,8 @@ export * from './action-note.ts';
 export * from './assurance.ts';
 export * from './event.ts';
 export * from './organisation.ts';
+export * from './ids.ts';
+export * from './layout.ts';
 export * from './collections.ts';
 export * from './issues.ts';
 export * from './shape.ts';

@@ -81,8 +81,4 @@ export const lessonSchema = z
 
 export type Lesson = z.output<typeof lessonSchema>;
 
-/** The `##` sections a lesson body must have, in order, by kind. */
-export const lessonSections: Record<string, readonly string[]> = {
-  'lesson-identified': ['What happened', 'Why it matters', 'Recommendation'],
-  'notable-practice': ['What was done', 'Why it worked', 'How others can adopt it'],
-};
+export { lessonSections } from './layout.ts';

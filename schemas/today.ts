@@ -4,8 +4,18 @@
  */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+let memo: { key: string | undefined; value: string; day: number } | undefined;
+
 export function today(env: Record<string, string | undefined> = globalThis.process?.env ?? {}): string {
   const fixed = env.JOL_TODAY;
+  const day = Math.floor(Date.now() / 86_400_000);
+  if (memo && memo.key === fixed && memo.day === day) return memo.value;
+  const value = computeToday(fixed);
+  memo = { key: fixed, value, day };
+  return value;
+}
+
+function computeToday(fixed: string | undefined): string {
   if (fixed !== undefined && fixed !== '') {
     if (!ISO_DATE.test(fixed) || !isCalendarDate(fixed)) {
       throw new Error(`JOL_TODAY must be a date written YYYY-MM-DD, found "${fixed}"`);

@@ -37,7 +37,7 @@ export function validatorFingerprint(today: string): string {
 
 interface CacheFile {
   fingerprint: string;
-  entries: Record<string, { hash: string; result: FileResult }>;
+  entries: Record<string, { hash: string; stamp: string; result: FileResult }>;
 }
 
 export class ValidationCache {
@@ -59,13 +59,20 @@ export class ValidationCache {
     }
   }
 
+  /** The entry when the file's size and modification time are unchanged (no read needed). */
+  getByStamp(file: string, stamp: string): FileResult | undefined {
+    const entry = this.entries[file];
+    return entry && entry.stamp === stamp ? entry.result : undefined;
+  }
+
+  /** The entry when the file's content hash is unchanged. */
   get(file: string, hash: string): FileResult | undefined {
     const entry = this.entries[file];
     return entry && entry.hash === hash ? entry.result : undefined;
   }
 
-  set(file: string, hash: string, result: FileResult): void {
-    this.entries[file] = { hash, result };
+  set(file: string, hash: string, stamp: string, result: FileResult): void {
+    this.entries[file] = { hash, stamp, result };
     this.dirty = true;
   }
 

@@ -1,11 +1,12 @@
 /** Runs every file check on one record file and returns its problems and its summary. */
 import { collections } from '../../schemas/collections.ts';
-import { fileChecks } from './checks/index.ts';
+import { fileChecks } from './checks/file-checks.ts';
 import type { FileInput, RecordSummary, Where } from './checks/types.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import type { RecordFile } from './discover.ts';
 import { locate, parseRecord, type Position } from './parse-record.ts';
 import { decodeRecord } from './read-text.ts';
+import { lessonTokens } from './similarity.ts';
 
 export interface FileResult {
   diagnostics: Diagnostic[];
@@ -19,7 +20,7 @@ export interface FileResult {
 export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOnly = false): Promise<FileResult> {
   const spec = collections[record.collection];
   const diagnostics: Diagnostic[] = [];
-  const summary: RecordSummary = { file: record.file, collection: record.collection, id: record.id, data: {}, valid: false, values: {} };
+  const summary: RecordSummary = { file: record.file, collection: record.collection, id: record.id, data: {}, valid: false };
   const push = (line: number, column: number, rule: string, message: string, severity: Severity = 'error', email?: string) => {
     const d: Diagnostic = { file: record.file, line, column, severity, rule, message };
     if (email) d.email = email;
@@ -34,13 +35,12 @@ export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOn
   const parsed = parseRecord(decoded.text, spec.extension === '.md' ? 'markdown' : 'yaml');
   for (const p of parsed.problems) push(p.line, p.column, p.rule, p.message);
   summary.data = parsed.data ?? {};
-  summary.values = parsed.values;
   if (summaryOnly) return { diagnostics: [], summary };
   const input: FileInput = { record, spec, text: decoded.text, parsed };
   const report = (where: Where, rule: string, message: string, extra?: { severity?: Severity; email?: string }) => {
     let at: Position;
     if (where.line !== undefined) at = [where.line, where.column ?? (where.line === 0 ? 0 : 1)];
-    else at = locate(parsed, where.path ?? [], where.atKey);
+    else at = locate(parsed.positions(), where.path ?? [], where.atKey);
     push(at[0], at[1], rule, message, extra?.severity, extra?.email);
   };
   for (const check of fileChecks) await check.run(input, report);
@@ -48,5 +48,6 @@ export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOn
     summary.data = input.valid;
     summary.valid = true;
   }
+  if (record.collection === 'lessons') summary.tokens = [...lessonTokens(summary.data)];
   return { diagnostics, summary };
 }

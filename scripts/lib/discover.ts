@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { collections, collectionNames, type CollectionName } from '../../schemas/collections.ts';
+import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
 import { displayPath } from './content-root.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
@@ -23,7 +23,7 @@ export interface Discovery {
   problems: Diagnostic[];
 }
 
-const byFolder = new Map(collectionNames.map((name) => [collections[name].folder, collections[name]]));
+const byFolder = new Map(collectionNames.map((name) => [layouts[name].folder, layouts[name]]));
 
 function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
@@ -61,7 +61,7 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
 /** Which collection and id a path under the root belongs to, or why it belongs nowhere. */
 export function classify(root: string, abs: string): { collection: CollectionName; id: string } | { problem: string } {
   const parts = path.relative(root, abs).split(path.sep);
-  const expected = `expected records only in ${collectionNames.map((n) => `${collections[n].folder}/`).join(', ')}`;
+  const expected = `expected records only in ${collectionNames.map((n) => `${layouts[n].folder}/`).join(', ')}`;
   if (parts.length === 1) return { problem: `Unexpected file in the content root; ${expected}` };
   const spec = byFolder.get(parts[0]!);
   if (!spec) return { problem: `Unexpected folder "${parts[0]}" in the content root; ${expected}` };

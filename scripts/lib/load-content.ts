@@ -4,7 +4,7 @@
  * the chosen edition with its validated data and, for Markdown records, its body.
  */
 import fs from 'node:fs';
-import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
+import { collectionNames, type CollectionName } from '../../schemas/layout.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { type Edition, inEdition } from './edition.ts';
 import { splitFrontmatter } from './parse-record.ts';

@@ -6,11 +6,17 @@ const STOP = new Set(
 /** Distinctive lower-case words (stop words and very short words removed, light stemming). */
 export function tokens(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFKD').split(/[^a-z0-9]+/)) {
+  const lower = text.toLowerCase();
+  for (const raw of (/[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD') : lower).split(/[^a-z0-9]+/)) {
     if (raw.length < 3 || STOP.has(raw)) continue;
     out.add(raw.length > 4 ? raw.replace(/(?:ing|ed|es|s)$/, '') : raw);
   }
   return out;
+}
+
+/** The words of a lesson that the duplicate check and related-lesson scoring compare. */
+export function lessonTokens(data: Record<string, unknown>): Set<string> {
+  return tokens(`${typeof data.title === 'string' ? data.title : ''} ${typeof data.summary === 'string' ? data.summary : ''}`);
 }
 
 /** Dice coefficient of two token sets (0–1). */

@@ -8,15 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
+import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
 import { today } from '../../schemas/today.ts';
 import { ValidationCache, hashBytes, validatorFingerprint } from './cache.ts';
-import { checkFile, type FileResult } from './check-file.ts';
-import { repositoryChecks } from './checks/index.ts';
+import type { FileResult } from './check-file.ts';
+import { repositoryChecks } from './checks/repository-checks.ts';
 import type { RecordSummary, Repository, Where } from './checks/types.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.ts';
 import { discover, type RecordFile } from './discover.ts';
-import { locate } from './parse-record.ts';
+import type { Positions } from './parse-record.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -37,6 +37,8 @@ export interface ValidateResult {
   records: number;
   cached: number;
   summaries: RecordSummary[];
+  /** Seconds spent in each phase (discover, read, check, repository, cache). */
+  phases: Record<string, number>;
   /** Absolute path of each record file, by its display path. */
   files: Map<string, string>;
 }
@@ -85,6 +87,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, options.root);
   const progress = options.onProgress ?? (() => {});
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases[name] = +((now - mark) / 1000).toFixed(3);
+    mark = now;
+  };
   const { files, problems } = discover(root, cwd);
   const targets = options.paths && options.paths.length > 0 ? selectTargets(options.paths, files, problems, root, cwd) : undefined;
   const fingerprint = validatorFingerprint(today());
@@ -94,29 +103,47 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const pending: number[] = [];
   const hashes: string[] = [];
   let cached = 0;
+  const stamps: string[] = [];
   files.forEach((file, i) => {
-    const bytes = fs.readFileSync(file.abs);
-    hashes[i] = hashBytes(bytes);
-    const hit = cache?.get(file.file, hashes[i]!);
+    // Like ESLint's cache: size and modification time first, the content hash when they differ.
+    const stat = fs.statSync(file.abs);
+    stamps[i] = `${stat.size}:${stat.mtimeMs}`;
+    let hit = cache?.getByStamp(file.file, stamps[i]!);
+    if (!hit && cache) {
+      hashes[i] = hashBytes(fs.readFileSync(file.abs));
+      hit = cache.get(file.file, hashes[i]!);
+      if (hit) cache.set(file.file, hashes[i]!, stamps[i]!, hit);
+    }
     if (hit) {
       results[i] = hit;
       cached++;
     } else pending.push(i);
   });
+  lap('discover and read');
   const summaryOnly = pending.map((i) => targets !== undefined && !targets.has(files[i]!.file));
   const fullCount = summaryOnly.filter((s) => !s).length;
   if (pending.length > 0) {
     progress(`Checking ${fullCount} of ${files.length} files${cached ? ` (${cached} unchanged, from the cache)` : ''}…`);
     const workers = options.workers ?? (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
     const batch = pending.map((i) => files[i]!);
-    const fresh = workers > 0 ? await runWorkers(batch, summaryOnly, workers) : await Promise.all(batch.map(async (f, k) => checkFile(f, fs.readFileSync(f.abs), summaryOnly[k])));
+    let fresh: FileResult[];
+    if (workers > 0) fresh = await runWorkers(batch, summaryOnly, workers);
+    else {
+      // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
+      const { checkFile } = await import('./check-file.ts');
+      fresh = [];
+      for (let k = 0; k < batch.length; k++) fresh.push(await checkFile(batch[k]!, fs.readFileSync(batch[k]!.abs), summaryOnly[k]));
+    }
     pending.forEach((i, k) => {
       results[i] = fresh[k];
-      if (!summaryOnly[k]) cache?.set(files[i]!.file, hashes[i]!, fresh[k]!);
+      if (!summaryOnly[k] && cache) cache.set(files[i]!.file, hashes[i] ?? hashBytes(fs.readFileSync(files[i]!.abs)), stamps[i]!, fresh[k]!);
     });
   }
-  cache?.save(new Set(files.map((f) => f.file)));
+  lap('check files');
+  // A full run keeps the cache; a PR-mode run only reads it (it would rewrite all of it for a few files).
+  if (!targets) cache?.save(new Set(files.map((f) => f.file)));
 
+  lap('save cache');
   // Repository checks over every record.
   const records = Object.fromEntries(collectionNames.map((n) => [n, new Map<string, RecordSummary>()])) as Record<CollectionName, Map<string, RecordSummary>>;
   const diagnostics: Diagnostic[] = [...problems];
@@ -125,15 +152,34 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     diagnostics.push(...result!.diagnostics);
   }
   const repo: Repository = { records, changed: targets };
+  const found: { record: RecordSummary; where: Where; diagnostic: Diagnostic }[] = [];
   for (const check of repositoryChecks) {
     check.run(repo, (record, where: Where, rule, message, extra?: { severity?: Severity; target?: RecordSummary }) => {
-      const [line, column] = where.line !== undefined ? [where.line, where.column ?? 0] : locate({ values: record.values, keys: {} }, where.path ?? []);
-      const d: Diagnostic = { file: record.file, line, column, severity: extra?.severity ?? 'error', rule, message };
-      if (extra?.target) d.target = extra.target.file;
-      diagnostics.push(d);
+      const diagnostic: Diagnostic = { file: record.file, line: where.line ?? 1, column: where.column ?? (where.line === 0 ? 0 : 1), severity: extra?.severity ?? 'error', rule, message };
+      if (extra?.target) diagnostic.target = extra.target.file;
+      found.push({ record, where, diagnostic });
     });
   }
+  // Positions are worked out only for the few records a repository check reported on.
+  if (found.some((f) => f.where.line === undefined)) {
+    const { decodeRecord } = await import('./read-text.ts');
+    const { locate, parseRecord } = await import('./parse-record.ts');
+    const absOf = new Map(files.map((f) => [f.file, f.abs]));
+    const positionCache = new Map<string, Positions>();
+    for (const { record, where, diagnostic } of found) {
+      if (where.line !== undefined) continue;
+      let p = positionCache.get(record.file);
+      if (!p) {
+        const decoded = decodeRecord(fs.readFileSync(absOf.get(record.file)!));
+        p = 'text' in decoded ? parseRecord(decoded.text, layouts[record.collection].extension === '.md' ? 'markdown' : 'yaml').positions() : { values: {}, keys: {}, spans: {} };
+        positionCache.set(record.file, p);
+      }
+      [diagnostic.line, diagnostic.column] = locate(p, where.path ?? []);
+    }
+  }
+  diagnostics.push(...found.map((f) => f.diagnostic));
 
+  lap('repository checks');
   // Organisation mailboxes are the one kind of email address a record may carry.
   const mailboxes = new Set([...records.organisations.values()].map((o) => String(o.data.mailbox ?? '').toLowerCase()).filter(Boolean));
   let kept = diagnostics.filter((d) => !(d.email && mailboxes.has(d.email.toLowerCase())));
@@ -146,5 +192,6 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     cached,
     summaries: results.map((r) => r!.summary),
     files: new Map(files.map((f) => [f.file, f.abs])),
+    phases,
   };
 }

@@ -35,7 +35,7 @@ export const personalDataCheck: FileCheck = {
       : [];
     const used = new Set<string>();
     let starts: number[] | undefined;
-    const [skipFrom, skipTo] = parsed.spans?.personal_data_exceptions ?? [0, -1];
+    const [skipFrom, skipTo] = exceptions.length > 0 ? (parsed.positions().spans.personal_data_exceptions ?? [0, -1]) : [0, -1];
     for (const finding of findings) {
       starts ??= lineStarts(text);
       const line = lineOf(starts, finding.offset);

@@ -3,7 +3,7 @@
  * public (its event, related lessons, the lesson that supersedes it, an action note's lessons),
  * so that the public edition never needs — or shows — a non-public record.
  */
-import { collections } from '../../../schemas/collections.ts';
+import { layouts } from '../../../schemas/layout.ts';
 import { classifications } from '../../../schemas/vocabularies.ts';
 import { idsIn, isPublicRecord, type RepositoryCheck } from './types.ts';
 
@@ -20,7 +20,7 @@ export const publicReleaseCheck: RepositoryCheck = {
   id: 'public-release',
   run(repo, report) {
     for (const name of ['lessons', 'action-notes'] as const) {
-      const spec = collections[name];
+      const spec = layouts[name];
       for (const record of repo.records[name].values()) {
         if (!isPublicRecord(record)) continue;
         for (const field of FIELDS[name]) {
@@ -33,7 +33,7 @@ export const publicReleaseCheck: RepositoryCheck = {
                 record,
                 { path: index === undefined ? [field] : [field, index] },
                 'public-release/non-public-reference',
-                `This public ${spec.noun} refers to ${collections[targetName].noun} "${id}", which is not public; make that record public (classification official, public: true), remove the reference, or make this one non-public`,
+                `This public ${spec.noun} refers to ${layouts[targetName].noun} "${id}", which is not public; make that record public (classification official, public: true), remove the reference, or make this one non-public`,
                 { target },
               );
             }

@@ -3,7 +3,7 @@
  * forum, the assurance folder (action note) and file (organisation), recommendation ids —
  * and no record refers to itself.
  */
-import { collections, collectionNames } from '../../../schemas/collections.ts';
+import { layouts, collectionNames } from '../../../schemas/layout.ts';
 import { closest } from '../../../schemas/issues.ts';
 import { idsIn, type RepositoryCheck } from './types.ts';
 
@@ -11,14 +11,14 @@ export const referencesCheck: RepositoryCheck = {
   id: 'references',
   run(repo, report) {
     for (const name of collectionNames) {
-      const spec = collections[name];
+      const spec = layouts[name];
       for (const record of repo.records[name].values()) {
         for (const [field, targetName] of Object.entries(spec.references)) {
           const targets = repo.records[targetName];
           for (const { id, index } of idsIn(record.data[field])) {
             const path = index === undefined ? [field] : [field, index];
             if (targetName === name && id === record.id) {
-              report(record, { path }, 'references/self', `${field} refers to this ${spec.noun} itself; expected another ${collections[targetName].noun}`);
+              report(record, { path }, 'references/self', `${field} refers to this ${spec.noun} itself; expected another ${layouts[targetName].noun}`);
               continue;
             }
             const target = targets.get(id);
@@ -28,7 +28,7 @@ export const referencesCheck: RepositoryCheck = {
                 record,
                 { path },
                 'references/missing',
-                `Unknown ${collections[targetName].noun} "${id}" in ${field}; expected the id of a file in ${collections[targetName].folder}/${guess ? ` (did you mean "${guess}"?)` : ''}`,
+                `Unknown ${layouts[targetName].noun} "${id}" in ${field}; expected the id of a file in ${layouts[targetName].folder}/${guess ? ` (did you mean "${guess}"?)` : ''}`,
               );
             }
           }

@@ -3,10 +3,11 @@
  * repository check sees the summaries of all records. Checks report; they never throw or stop
  * the run, so one run collects every problem in every file.
  */
-import type { CollectionName, CollectionSpec } from '../../../schemas/collections.ts';
+import type { CollectionSpec } from '../../../schemas/collections.ts';
+import type { CollectionName } from '../../../schemas/layout.ts';
 import type { Severity } from '../diagnostic.ts';
 import type { RecordFile } from '../discover.ts';
-import type { ParsedRecord, Position } from '../parse-record.ts';
+import type { ParsedRecord } from '../parse-record.ts';
 
 export interface Where {
   /** Dotted path of a field or list item; positions resolve to the value (or the key). */
@@ -41,7 +42,8 @@ export interface RecordSummary {
   /** Schema output when valid, else the raw data (or {} when it did not parse). */
   data: Record<string, unknown>;
   valid: boolean;
-  values: Record<string, Position>;
+  /** For lessons: the distinctive words of title and summary (for the duplicate check). */
+  tokens?: string[];
 }
 
 export interface Repository {

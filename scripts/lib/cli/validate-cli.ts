@@ -5,12 +5,13 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentRoot } from './lib/content-root.ts';
-import { formatAnnotations, formatMarkdownSummary } from './lib/report/github.ts';
-import { formatJson } from './lib/report/json.ts';
-import { counts } from './lib/report/summary.ts';
-import { formatText } from './lib/report/text.ts';
-import { UsageError, validateContent } from './lib/validate-content.ts';
+import { reportResourcesAtExit } from '../bench/measure.ts';
+import { contentRoot } from '../content-root.ts';
+import { formatAnnotations, formatMarkdownSummary } from '../report/github.ts';
+import { formatJson } from '../report/json.ts';
+import { counts } from '../report/summary.ts';
+import { formatText } from '../report/text.ts';
+import { UsageError, validateContent } from '../validate-content.ts';
 
 const HELP = `Usage: npm run validate -- [paths…] [options]
 
@@ -28,6 +29,7 @@ Exit codes: 0 no errors, 1 content errors, 2 usage or internal error.
 `;
 
 async function main(): Promise<number> {
+  reportResourcesAtExit();
   let args;
   try {
     args = parseArgs({

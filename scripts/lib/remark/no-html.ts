@@ -13,6 +13,8 @@ import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 
 export const noHtml = lintRule<Root>({ origin: 'jol:no-html' }, (tree, file) => {
+  // HTML needs a "<": a body without one has none, and the walk over every node is skipped.
+  if (!String(file.value).includes('<')) return;
   visit(tree, 'html', (node: Html) => {
     const snippet = node.value.trim().split('\n')[0]!.slice(0, 40);
     file.message(`Unexpected raw HTML "${snippet}", expected Markdown only (no HTML, no MDX)`, node);
