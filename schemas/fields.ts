@@ -45,7 +45,8 @@ export function plainText(min: number, max: number, opts: { singleLine?: boolean
           params: { rule: 'schema/plain-text' },
         });
       }
-    });
+    })
+    .meta({ minLength: min, maxLength: max });
 }
 
 /** Free text without a length rule beyond a sanity bound (names, evidence, areas). */
@@ -84,7 +85,7 @@ export function uniqueList<T extends z.ZodType>(item: T, opts: { min?: number; m
   let list = z.array(item);
   if (opts.min !== undefined) list = list.min(opts.min);
   if (opts.max !== undefined) list = list.max(opts.max);
-  return list.superRefine((items, ctx) => {
+  return list.meta({ uniqueItems: true }).superRefine((items, ctx) => {
     const seen = new Set<string>();
     items.forEach((value, index) => {
       const key = JSON.stringify(value);
