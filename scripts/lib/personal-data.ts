@@ -29,7 +29,7 @@ const PATTERNS: { kind: Finding['kind']; re: RegExp; accept?: (m: RegExpExecArra
     kind: 'phone',
     re: new RegExp(`(?<![\\w+])(?:\\+44${SP}(?:\\(0\\)${SP})?|0)(?:\\d[ \\t-]?){8,9}\\d(?![\\w])`, 'g'),
     accept: (m) => {
-      const digits = m[0].replace(/\D/g, '').replace(/^44/, '0');
+      const digits = m[0].replace('(0)', '').replace(/\D/g, '').replace(/^44/, '0');
       return digits.length === 10 || digits.length === 11;
     },
   },

@@ -1,15 +1,24 @@
 /**
- * remark-lint rule `jol-no-empty-sections`: every `##` section has some content before the
+ * remark-lint rule `jol:no-empty-sections`: every `##` section has some content before the
  * next heading of the same or a higher level (a sub-heading alone is not content). Reported at
  * the empty section's heading.
  *
  * @example ok
  *   ## What happened
  *   The control rooms did not share the M/ETHANE message.
+ *   ## Why it matters
+ *   | Service | Picture |
+ *   |---|---|
+ *   | Fire | Partial |
  *
  * @example not-ok
  *   ## What happened
- *   ## Why it matters          -> 1:1 Section "## What happened" is empty …
+ *   ## Why it matters
+ *   ### Detail
+ *   ## Recommendation
+ *   Share it.
+ *   => 1:1 Section "## What happened" is empty; expected some text under it
+ *   => 2:1 Section "## Why it matters" is empty; expected some text under it
  */
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';

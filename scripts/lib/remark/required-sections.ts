@@ -1,11 +1,12 @@
 /**
- * remark-lint rule `jol-required-sections`: the body has the record's required `##` sections,
- * in order. A missing section is reported at the file (line 1); sections out of order at the
- * first required heading that is not in its place. More sections may follow.
+ * remark-lint rule `jol:required-sections`: the body has the record's required `##` sections,
+ * in order. A missing section is reported at the file (line 1 of the record); sections out of
+ * order at the first required heading that is not in its place; a heading that differs only in
+ * case at that heading. More sections may follow.
  *
- * Options: the list of section titles, in order (from the collection's schema).
+ * Options: the section titles, in order (from the collection layout).
  *
- * @example ok (options: ["What happened", "Why it matters", "Recommendation"])
+ * @example ok ["What happened", "Why it matters", "Recommendation"]
  *   ## What happened
  *   Text.
  *   ## Why it matters
@@ -15,8 +16,22 @@
  *   ## References
  *   Text.
  *
- * @example not-ok
- *   ## Why it matters           -> 1:1 Required section "## What happened" is not in its place …
+ * @example not-ok ["What happened", "Why it matters", "Recommendation"]
+ *   ## What happened
+ *   Text.
+ *   ## Recommendation
+ *   Text.
+ *   ## Why it matters
+ *   Text.
+ *   => 3:1 Required section "## Recommendation" is not in its place; expected the order "## What happened", "## Why it matters", "## Recommendation"
+ *
+ * @example not-ok ["What was done", "Why it worked", "How others can adopt it"]
+ *   ## What was done
+ *   Text.
+ *   ## Why It Worked
+ *   Text.
+ *   => 3:1 Section "## Why It Worked" should be titled exactly "## Why it worked"
+ *   => 0:0 Missing required section "## How others can adopt it"; expected the sections "## What was done", "## Why it worked", "## How others can adopt it" in this order
  */
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
