@@ -13,6 +13,13 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('align=');
   });
 
+  it('turns images into links, and drops unsafe ones to their text', () => {
+    expect(renderMarkdown('![Cordon plan](https://example.org/plan.png)')).toBe(
+      '<p class="govuk-body"><a href="https://example.org/plan.png" class="govuk-link" rel="noopener noreferrer nofollow">Cordon plan</a></p>',
+    );
+    expect(renderMarkdown("![img](javascript:alert('x'))")).toBe('<p class="govuk-body"><span>img</span></p>');
+  });
+
   it('demotes h1 so the page keeps one', () => {
     expect(renderMarkdown('# Big')).toBe('<h2 class="govuk-heading-m">Big</h2>');
   });

@@ -4,7 +4,8 @@
  * Content is untrusted: the validator rejects raw HTML, but the site does not rely on it.
  * remark-rehype drops raw HTML, rehype-sanitize (GitHub's allow-list) removes anything
  * that could run script (event handlers, `javascript:` links, iframes, forms, styles),
- * then GOV.UK classes are added. Top-level headings are demoted so the page keeps one h1.
+ * then GOV.UK classes are added. Top-level headings are demoted so the page keeps one h1,
+ * and images become links (records ship no images; the CSP blocks outside ones).
  */
 import type { Element, Root } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
@@ -40,6 +41,14 @@ function rehypeGovuk() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'h1') node.tagName = 'h2';
+      // Records ship no images, and the CSP would block outside ones: an image becomes a link to it.
+      if (node.tagName === 'img') {
+        const src = node.properties.src;
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+        node.tagName = typeof src === 'string' ? 'a' : 'span';
+        node.properties = typeof src === 'string' ? { href: src } : {};
+        node.children = [{ type: 'text', value: alt || (typeof src === 'string' ? `Image: ${src}` : 'Image') }];
+      }
       const cls = CLASSES[node.tagName];
       if (cls) node.properties.className = cls.split(' ');
       if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
