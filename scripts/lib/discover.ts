@@ -8,6 +8,7 @@ import path from 'node:path';
 import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
 import { displayPath } from './content-root.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { UsageError } from './errors.ts';
 
 export interface RecordFile {
   /** Absolute path. */
@@ -44,7 +45,7 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
   const files: RecordFile[] = [];
   const problems: Diagnostic[] = [];
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new Error(`Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`);
+    throw new UsageError(`Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`);
   }
   const all: string[] = [];
   walk(root, all);

@@ -16,6 +16,7 @@ import { repositoryChecks } from './checks/repository-checks.ts';
 import type { RecordSummary, Repository, Where } from './checks/types.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.ts';
 import { discover, type RecordFile } from './discover.ts';
+import { UsageError } from './errors.ts';
 import type { Positions } from './parse-record.ts';
 
 export interface ValidateOptions {
@@ -43,7 +44,7 @@ export interface ValidateResult {
   files: Map<string, string>;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const INLINE_LIMIT = 200;
 

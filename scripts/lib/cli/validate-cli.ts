@@ -11,6 +11,7 @@ import { formatAnnotations, formatMarkdownSummary } from '../report/github.ts';
 import { formatJson } from '../report/json.ts';
 import { counts } from '../report/summary.ts';
 import { formatText } from '../report/text.ts';
+import { today } from '../../../schemas/today.ts';
 import { UsageError, validateContent } from '../validate-content.ts';
 
 const HELP = `Usage: npm run validate -- [paths…] [options]
@@ -53,6 +54,11 @@ async function main(): Promise<number> {
   if (!['text', 'github', 'json'].includes(format)) {
     process.stderr.write(`Unknown format "${format}", expected one of text, github, json\n`);
     return 2;
+  }
+  try {
+    today();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   const interactive = process.stderr.isTTY && format === 'text';
   const started = performance.now();
