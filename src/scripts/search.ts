@@ -130,11 +130,13 @@ async function search(updateAddress: boolean): Promise<void> {
   if (mine !== run) return;
   results = found.results;
   shown = 0;
+  await showMore();
+  if (mine !== run) return;
+  // The status is announced to screen readers, so it changes only once the results are shown.
   const what = q ? ` for “${q}”` : '';
   status!.textContent = results.length === 0
     ? `No results${what}. Check the spelling, use fewer words or clear some filters.`
     : `${results.length} ${results.length === 1 ? 'result' : 'results'}${what}`;
-  await showMore();
 }
 
 if (root && form && status && list && more) {
