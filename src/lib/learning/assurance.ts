@@ -12,9 +12,11 @@
  *   the entry is missing or neither implemented nor not applicable.
  */
 import { assuranceStates, sectors } from '../../../schemas/vocabularies.ts';
-import type { CellState, Library, NoteEntry } from '../library.ts';
+import type { Library, NoteEntry } from '../library.ts';
 
-export type StateCounts = Record<CellState, number>;
+/** A cell of the assurance table: a return's state, or no return yet. */
+export type CellKey = 'not-started' | 'in-progress' | 'implemented' | 'not-applicable' | 'no-return';
+export type StateCounts = Record<CellKey, number>;
 
 export interface SectorProgress {
   sector: string;
@@ -46,7 +48,7 @@ export interface NoteAssurance {
   noReturn: string[];
 }
 
-export const CELL_STATES: readonly CellState[] = [...(assuranceStates.ids as CellState[]), 'no-return'];
+export const CELL_STATES: readonly CellKey[] = [...(assuranceStates.ids as CellKey[]), 'no-return'];
 
 export function emptyCounts(): StateCounts {
   return Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as StateCounts;
@@ -78,9 +80,10 @@ export function noteAssurance(lib: Library, note: NoteEntry): NoteAssurance | un
     sp.organisations++;
     if (row.updated === undefined) noReturn.push(row.organisation.id);
     row.cells.forEach((cell, i) => {
-      counts[cell.state]++;
-      sp.counts[cell.state]++;
-      byRecommendation[i]!.counts[cell.state]++;
+      const state = cell.state as CellKey;
+      counts[state]++;
+      sp.counts[state]++;
+      byRecommendation[i]!.counts[state]++;
       if (cell.overdue) {
         overdue++;
         sp.overdue++;

@@ -35,6 +35,6 @@ export function libraryFunnel(lib: Library): Funnel {
 export function lifecycleOf(lesson: LessonEntry): { stage: string; passed: string[]; closed?: string } {
   const status = lesson.data.status;
   if (status === 'no-further-action' || status === 'superseded') return { stage: status, passed: ['identified'], closed: status };
-  const index = LIFECYCLE_STAGES.indexOf(status);
+  const index = (LIFECYCLE_STAGES as readonly string[]).indexOf(status);
   return { stage: status, passed: LIFECYCLE_STAGES.slice(0, index) as unknown as string[] };
 }

@@ -1,0 +1,75 @@
+/**
+ * The figures of one quarterly digest: the quarter's new lessons and notable practice grouped
+ * by JESIP principle and NRR theme, the notable practice to highlight, the action notes issued,
+ * assurance progress, and the trends that crossed their threshold in the quarter.
+ *
+ * A lesson belongs to the quarter of its published date (frontmatter `published`, else the
+ * date it first reached main, else `submitted`). Assurance returns carry no history, so a
+ * digest shows the returns updated during the quarter and, for the notes open at its end, the
+ * progress recorded when the site was built.
+ */
+import { principles, riskThemes } from '../../../schemas/vocabularies.ts';
+import { quarterOf } from '../dates.ts';
+import type { LessonEntry, Library, NoteEntry, ReturnEntry } from '../library.ts';
+import { type NoteAssurance, noteAssurance } from './assurance.ts';
+import { type Trend, recurringIssues, themesOf } from './trends.ts';
+
+export interface Group {
+  id: string;
+  name: string;
+  lessons: LessonEntry[];
+}
+
+export interface DigestFigures {
+  quarter: string;
+  start: string;
+  end: string;
+  lessons: LessonEntry[];
+  identified: LessonEntry[];
+  practice: LessonEntry[];
+  byPrinciple: Group[];
+  byTheme: Group[];
+  notesIssued: NoteEntry[];
+  returnsUpdated: ReturnEntry[];
+  openNotes: NoteAssurance[];
+  trends: Trend[];
+}
+
+export function quarterBounds(quarter: string): { start: string; end: string } {
+  const m = /^(\d{4})-q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`Expected a quarter such as 2025-q1, found "${quarter}"`);
+  const q = Number(m[2]);
+  const startMonth = (q - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(Number(m[1]), endMonth, 0)).getUTCDate();
+  return { start: `${m[1]}-${String(startMonth).padStart(2, '0')}-01`, end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${lastDay}` };
+}
+
+function groups(lessons: readonly LessonEntry[], terms: readonly { id: string; name: string }[], of: (l: LessonEntry) => string[], noneName: string): Group[] {
+  const out: Group[] = terms.map((t) => ({ id: t.id, name: t.name, lessons: lessons.filter((l) => of(l).includes(t.id)) })).filter((g) => g.lessons.length > 0);
+  const none = lessons.filter((l) => of(l).length === 0);
+  if (none.length > 0) out.push({ id: 'none', name: noneName, lessons: none });
+  return out;
+}
+
+export function digestFigures(lib: Library, quarter: string, trends: readonly Trend[] = recurringIssues(lib)): DigestFigures {
+  const { start, end } = quarterBounds(quarter);
+  const lessons = lib.lessons.filter((l) => quarterOf(l.published) === quarter);
+  return {
+    quarter,
+    start,
+    end,
+    lessons,
+    identified: lessons.filter((l) => l.data.kind === 'lesson-identified'),
+    practice: lessons.filter((l) => l.data.kind === 'notable-practice'),
+    byPrinciple: groups(lessons, principles.terms, (l) => l.data.principles ?? [], 'No JESIP principle given'),
+    byTheme: groups(lessons, riskThemes.terms, themesOf, 'No National Risk Register risk given'),
+    notesIssued: lib.notes.filter((n) => quarterOf(n.data.issued) === quarter),
+    returnsUpdated: lib.returns.filter((r) => r.data.updated >= start && r.data.updated <= end),
+    openNotes: lib.notes
+      .filter((n) => n.data.status === 'open' && n.data.issued <= end)
+      .map((n) => noteAssurance(lib, n))
+      .filter((a): a is NoteAssurance => a !== undefined),
+    trends: trends.filter((t) => t.quarter === quarter),
+  };
+}
