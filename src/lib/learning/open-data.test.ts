@@ -1,0 +1,41 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { csvTable, fieldsOf, jsonRecords, toCsv } from './open-data.ts';
+import { lesson, library, note, org, ret } from './test-library.ts';
+
+const lib = library({
+  organisations: [org('org-a', 'police'), org('org-b', 'ambulance')],
+  lessons: [lesson('2024-01-05-a', { principles: ['communicate', 'co-locate'], summary: 'A summary, with a comma; a "quote" and a\nline break in it.', personal_data_exceptions: [{ text: 'Dr Foster', reason: 'A road name, not a person.' }] })],
+  notes: [note('2024-001', { recommendations: [{ id: 'R1', text: 'First.', due: '2024-05-01' }, { id: 'R2', text: 'Second.' }] })],
+  returns: [ret('2024-001', 'org-a', '2024-03-15', [{ recommendation: 'R1', state: 'implemented', evidence: 'Done, tested.' }, { recommendation: 'R2', state: 'in-progress' }])],
+});
+
+describe('open data', () => {
+  it('keeps the schema field order and leaves out review-only fields', () => {
+    expect(fieldsOf('lessons').slice(0, 3)).toEqual(['kind', 'title', 'summary']);
+    expect(fieldsOf('lessons')).not.toContain('personal_data_exceptions');
+    expect(jsonRecords(lib, 'lessons')[0]).not.toHaveProperty('personal_data_exceptions');
+  });
+
+  it('round-trips every lesson value through CSV, lists joined with "; "', () => {
+    const table = csvTable(lib, 'lessons');
+    const [header, row] = parse(toCsv(table)) as string[][];
+    const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
+    expect(record.id).toBe('2024-01-05-a');
+    expect(record.summary).toBe('A summary, with a comma; a "quote" and a\nline break in it.');
+    expect(record.principles).toBe('communicate; co-locate');
+    expect(record.public).toBe('true');
+  });
+
+  it('gives assurance one row per organisation and recommendation', () => {
+    expect(csvTable(lib, 'assurance').rows).toEqual([
+      ['2024-001', 'org-a', '2024-03-15', 'R1', 'implemented', 'Done, tested.'],
+      ['2024-001', 'org-a', '2024-03-15', 'R2', 'in-progress', ''],
+    ]);
+  });
+
+  it('writes recommendations readably in the action-note CSV', () => {
+    const t = csvTable(lib, 'action-notes');
+    expect(t.rows[0]![t.header.indexOf('recommendations')]).toBe('R1: First. (due 2024-05-01); R2: Second.');
+  });
+});

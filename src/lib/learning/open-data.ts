@@ -1,0 +1,82 @@
+/**
+ * Open data: every record of the edition as JSON and CSV (one file per collection, plus the
+ * JSON Schemas beside them). JSON keeps each record whole; CSV flattens lists into
+ * "; "-separated cells and gives assurance one row per organisation and recommendation.
+ * Field order follows the schemas, so columns are stable between builds.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { collections, type CollectionName } from '../../../schemas/collections.ts';
+import { keysAt } from '../../../schemas/shape.ts';
+import type { Library } from '../library.ts';
+
+/** Review-only fields that are not part of the published data. */
+const INTERNAL = new Set(['personal_data_exceptions']);
+
+export const DATASETS = ['lessons', 'action-notes', 'assurance', 'events', 'organisations'] as const satisfies readonly CollectionName[];
+export type Dataset = (typeof DATASETS)[number];
+
+export function fieldsOf(name: CollectionName): string[] {
+  return keysAt(collections[name].schema, []).filter((k) => !INTERNAL.has(k));
+}
+
+function pick(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
+  return out;
+}
+
+/** The records of a dataset as plain JSON values (id first, then the schema's fields). */
+export function jsonRecords(lib: Library, name: Dataset): Record<string, unknown>[] {
+  const fields = fieldsOf(name);
+  switch (name) {
+    case 'lessons':
+      // `published` is the resolved date (frontmatter, Git history or submitted), as everywhere on the site.
+      return [...lib.lessons]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((l) => ({ id: l.id, ...pick(l.data as Record<string, unknown>, fields), published: l.published, body: l.body }));
+    case 'action-notes':
+      return [...lib.notes].sort((a, b) => (a.id < b.id ? -1 : 1)).map((n) => ({ id: n.id, ...pick(n.data as Record<string, unknown>, fields) }));
+    case 'assurance':
+      return lib.returns.map((r) => ({ action_note: r.note, organisation: r.organisation, ...pick(r.data as Record<string, unknown>, fields) }));
+    case 'events':
+      return [...lib.events].sort((a, b) => (a.id < b.id ? -1 : 1)).map((e) => ({ id: e.id, ...pick(e.data as Record<string, unknown>, fields) }));
+    case 'organisations':
+      return [...lib.organisations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((o) => ({ id: o.id, ...pick(o.data as Record<string, unknown>, fields) }));
+  }
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('; ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Header and rows of a dataset's CSV. */
+export function csvTable(lib: Library, name: Dataset): { header: string[]; rows: string[][] } {
+  if (name === 'assurance') {
+    const header = ['action_note', 'organisation', 'updated', 'recommendation', 'state', 'evidence'];
+    const rows = lib.returns.flatMap((r) => r.data.returns.map((e) => [r.note, r.organisation, r.data.updated, e.recommendation, e.state, e.evidence ?? '']));
+    return { header, rows };
+  }
+  const records = jsonRecords(lib, name);
+  const header = ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter((h, i, all) => all.indexOf(h) === i);
+  if (name === 'action-notes') {
+    // Recommendations as readable cells: "R1: text (due 2025-01-31)".
+    return {
+      header,
+      rows: records.map((r) =>
+        header.map((h) =>
+          h === 'recommendations'
+            ? ((r.recommendations as { id: string; text: string; due?: string }[] | undefined) ?? []).map((x) => `${x.id}: ${x.text}${x.due ? ` (due ${x.due})` : ''}`).join('; ')
+            : cell(r[h]),
+        ),
+      ),
+    };
+  }
+  return { header, rows: records.map((r) => header.map((h) => cell(r[h]))) };
+}
+
+export function toCsv(table: { header: string[]; rows: string[][] }): string {
+  return stringify([table.header, ...table.rows], { record_delimiter: 'windows' });
+}
