@@ -1,16 +1,14 @@
 /** An action note issued by the Interoperability Board: `content/action-notes/<id>.md` (frontmatter). */
 import { z } from 'zod';
 import {
-  LESSON_ID, RECOMMENDATION_ID, classification, freeText, idOf, isPublic, isoDate, personalDataExceptions, plainText, term, uniqueList,
+  LESSON_ID, classification, freeText, recommendationId, idOf, isPublic, isoDate, personalDataExceptions, plainText, term, uniqueList,
 } from './fields.ts';
 import { notAfterToday, notBefore, publicNeedsOfficial } from './rules.ts';
 import { actionNoteKinds, actionNoteStatuses, sectors } from './vocabularies.ts';
 
 export const recommendationSchema = z
   .strictObject({
-    id: z
-      .string({ error: 'Expected a recommendation id such as R1' })
-      .regex(RECOMMENDATION_ID, { error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"` })
+    id: recommendationId()
       .describe('The recommendation id, R1, R2 and so on, unique within the note.'),
     text: freeText(1000).describe('What organisations are asked to do.'),
     due: isoDate().optional().describe('When the recommendation should be in place (YYYY-MM-DD).'),

@@ -1,6 +1,6 @@
 /** One organisation's assurance return for one action note: `content/assurance/<note-id>/<organisation-id>.yaml`. */
 import { z } from 'zod';
-import { RECOMMENDATION_ID, freeText, isoDate, personalDataExceptions } from './fields.ts';
+import { freeText, isoDate, personalDataExceptions, recommendationId } from './fields.ts';
 import { notAfterToday } from './rules.ts';
 import { assuranceStates } from './vocabularies.ts';
 
@@ -8,9 +8,7 @@ const NEEDS_EVIDENCE = new Set(['implemented', 'not-applicable']);
 
 export const assuranceEntrySchema = z
   .strictObject({
-    recommendation: z
-      .string({ error: 'Expected a recommendation id such as R1' })
-      .regex(RECOMMENDATION_ID, { error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"` })
+    recommendation: recommendationId()
       .describe('The id of the recommendation in the action note (R1, R2 …).'),
     state: z.enum(assuranceStates.ids).describe('How far the organisation has got: not-started, in-progress, implemented or not-applicable.'),
     evidence: freeText(2000).optional().describe('What changed (for implemented) or why it does not apply (for not-applicable); required for those two states.'),

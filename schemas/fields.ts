@@ -4,6 +4,8 @@
  * field (`.describe`) becomes the JSON Schema description and the issue-form help text.
  */
 import { z } from 'zod';
+import { RECOMMENDATION_ID } from './ids.ts';
+import { describeFound } from './issues.ts';
 import { isCalendarDate } from './today.ts';
 import type { Vocabulary } from './vocabularies.ts';
 
@@ -13,14 +15,6 @@ const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-function describeFound(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'an empty value';
-  if (typeof input === 'string') return `"${input.length > 60 ? `${input.slice(0, 57)}…` : input}"`;
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object') return 'a mapping';
-  return `${typeof input} ${String(input)}`;
-}
 
 /** Plain text (no HTML, no control characters) of a bounded length. */
 export function plainText(min: number, max: number, opts: { singleLine?: boolean } = {}) {
@@ -73,6 +67,13 @@ export function idOf(collection: string, pattern: RegExp, example: string) {
   return z
     .string({ error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` })
     .regex(pattern, { error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` });
+}
+
+/** A recommendation id of an action note: R1, R2 … */
+export function recommendationId() {
+  return z
+    .string({ error: 'Expected a recommendation id such as R1' })
+    .regex(RECOMMENDATION_ID, { error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"` });
 }
 
 /** One term of a controlled vocabulary. */

@@ -15,7 +15,8 @@ export interface FieldProblem {
 
 type Issue = z.core.$ZodIssue;
 
-function found(input: unknown): string {
+/** How a found value is shown in messages: quoted text (shortened), "a list", "number 3" … */
+export function describeFound(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'an empty value';
   if (typeof input === 'string') return `"${input.length > 60 ? `${input.slice(0, 57)}…` : input}"`;
@@ -106,7 +107,7 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
         {
           path,
           rule: 'schema/enum',
-          message: `${inItem ? `Unexpected value ${found(value)} in ${field}` : `Unexpected ${field} ${found(value)}`}, expected one of ${listOf(issue.values)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          message: `${inItem ? `Unexpected value ${describeFound(value)} in ${field}` : `Unexpected ${field} ${describeFound(value)}`}, expected one of ${listOf(issue.values)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
         },
       ];
     }
@@ -116,7 +117,7 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
         {
           path,
           rule: 'schema/type',
-          message: `Expected ${field}${inItem ? ' item' : ''} to be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, found ${found(issue.input)}`,
+          message: `Expected ${field}${inItem ? ' item' : ''} to be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, found ${describeFound(issue.input)}`,
         },
       ];
     }
@@ -136,7 +137,7 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
       ];
     }
     case 'invalid_format':
-      return [{ path, rule: 'schema/format', message: isOwnMessage(issue) ? issue.message : `Unexpected ${field} ${found(issue.input)}: wrong format` }];
+      return [{ path, rule: 'schema/format', message: isOwnMessage(issue) ? issue.message : `Unexpected ${field} ${describeFound(issue.input)}: wrong format` }];
     case 'custom':
       return [{ path, rule: String(issue.params?.rule ?? 'schema/rule'), message: issue.message }];
     default:
