@@ -121,7 +121,13 @@ async function search(updateAddress: boolean): Promise<void> {
     return;
   }
   status!.textContent = 'Searching…';
-  const pf = await load();
+  let pf: Pagefind;
+  try {
+    pf = await load();
+  } catch {
+    status!.textContent = 'Search could not start. Reload the page to try again, or browse lessons by topic.';
+    return;
+  }
   const options: Record<string, unknown> = {
     filters: Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }])),
   };
