@@ -4,6 +4,7 @@
  * list, and which `##` body sections it asks for. Everything else comes from the zod schema.
  */
 import { actionNoteSections, lessonSections, type CollectionName } from '../../../schemas/layout.ts';
+import { ACTION_NOTE_ID, KEBAB_ID } from '../../../schemas/ids.ts';
 import { criteriaByKind, type Vocabulary } from '../../../schemas/vocabularies.ts';
 
 export const RECORD_KINDS = ['lesson', 'notable-practice', 'action-note', 'event', 'organisation', 'assurance-return'] as const;
@@ -22,6 +23,15 @@ export interface RecordKindSpec {
   sections: readonly string[];
   /** Vocabularies narrower than the schema's enum for this kind. */
   vocabularies?: Record<string, Vocabulary>;
+  /** Answers that place the record (its id or folder) rather than fill a field. */
+  locators: readonly Locator[];
+}
+
+export interface Locator {
+  name: string;
+  required: boolean;
+  description: string;
+  pattern: RegExp;
 }
 
 const REVIEWER_FIELDS = ['published', 'status', 'superseded_by', 'personal_data_exceptions'];
@@ -35,6 +45,7 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     omit: ['kind', ...REVIEWER_FIELDS],
     sections: lessonSections['lesson-identified']!,
     vocabularies: { criteria: criteriaByKind['lesson-identified']! },
+    locators: [],
   },
   'notable-practice': {
     kind: 'notable-practice',
@@ -44,6 +55,7 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     omit: ['kind', ...REVIEWER_FIELDS],
     sections: lessonSections['notable-practice']!,
     vocabularies: { criteria: criteriaByKind['notable-practice']! },
+    locators: [],
   },
   'action-note': {
     kind: 'action-note',
@@ -52,9 +64,18 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     fixed: {},
     omit: ['status', 'personal_data_exceptions'],
     sections: actionNoteSections,
+    locators: [{ name: 'id', required: false, pattern: ACTION_NOTE_ID, description: 'The note number, YYYY-NNN; when left out, the next free number in the year of issue.' }],
   },
-  event: { kind: 'event', collection: 'events', title: 'event', fixed: {}, omit: ['personal_data_exceptions'], sections: [] },
-  organisation: { kind: 'organisation', collection: 'organisations', title: 'organisation', fixed: {}, omit: ['personal_data_exceptions'], sections: [] },
+  event: { kind: 'event', collection: 'events', title: 'event', fixed: {}, omit: ['personal_data_exceptions'], sections: [], locators: [] },
+  organisation: {
+    kind: 'organisation',
+    collection: 'organisations',
+    title: 'organisation',
+    fixed: {},
+    omit: ['personal_data_exceptions'],
+    sections: [],
+    locators: [{ name: 'id', required: false, pattern: KEBAB_ID, description: 'The id in kebab-case, such as greater-manchester-police; when left out, made from the name.' }],
+  },
   'assurance-return': {
     kind: 'assurance-return',
     collection: 'assurance',
@@ -62,6 +83,10 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     fixed: {},
     omit: ['personal_data_exceptions'],
     sections: [],
+    locators: [
+      { name: 'action_note', required: true, pattern: ACTION_NOTE_ID, description: 'The id of the action note the return answers, such as 2025-002.' },
+      { name: 'organisation', required: true, pattern: KEBAB_ID, description: 'The id of your organisation, such as greater-manchester-police.' },
+    ],
   },
 };
 
