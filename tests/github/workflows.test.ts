@@ -1,0 +1,107 @@
+/**
+ * The workflow files pass actionlint and the project's security rules; the rules themselves
+ * catch the mistakes they are for (each has a failing example).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { lintWorkflow, policyFindings } from '../../scripts/lib/github/workflow-policy.ts';
+
+const DIR = path.resolve(import.meta.dirname, '../../.github/workflows');
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
+
+describe('every workflow', () => {
+  it('exists for each job of the issue', () => {
+    expect(files).toEqual(['deploy.yml', 'notify.yml', 'pull-request-comment.yml', 'pull-request.yml', 'submission.yml']);
+  });
+  for (const file of files) {
+    it(`${file} passes actionlint and the security rules`, async () => {
+      expect(await lintWorkflow(fs.readFileSync(path.join(DIR, file), 'utf8'), file)).toEqual([]);
+    });
+  }
+});
+
+describe('the security rules catch what they are for', () => {
+  const bad = `name: bad
+on:
+  pull_request_target:
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@main
+      - run: echo "\${{ github.event.pull_request.title }}"
+`;
+  it('reports missing permissions, pull_request_target, expressions in run and moving refs, with positions', () => {
+    expect(policyFindings(bad, 'bad.yml').map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '1:1 workflow/permissions',
+      '3:3 workflow/pull-request-target',
+      '5:3 workflow/job-permissions',
+      '8:15 workflow/unpinned-action',
+      '9:14 workflow/expression-in-run',
+    ]);
+  });
+  it('actionlint itself reports untrusted input in an inline script', async () => {
+    const findings = await lintWorkflow(bad, 'bad.yml');
+    expect(findings.some((f) => f.rule === 'actionlint/expression' && /potentially untrusted/.test(f.message))).toBe(true);
+  });
+  it('a workflow_run job that checks out the triggering head is reported', () => {
+    const text = `name: x
+on:
+  workflow_run:
+    workflows: [a]
+    types: [completed]
+permissions: {}
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          ref: \${{ github.event.workflow_run.head_sha }}
+`;
+    expect(policyFindings(text, 'x.yml').map((f) => f.rule)).toEqual(['workflow/checkout-untrusted']);
+  });
+});
+
+describe('what the workflows promise', () => {
+  const load = (f: string) => parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }> };
+
+  it('every workflow starts from no permissions', () => {
+    for (const f of files) expect(load(f).permissions, f).toEqual({});
+  });
+
+  it('only the Pages deploy job may write to Pages, and only the public edition is uploaded to it', () => {
+    const deploy = load('deploy.yml');
+    expect(deploy.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    const steps = deploy.jobs.build!.steps;
+    const upload = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    const built = steps.slice(0, upload).filter((s) => s.env?.JOL_EDITION);
+    expect(built.map((s) => s.env!.JOL_EDITION)).toEqual(['public']);
+    expect(steps[upload]!.with!.path).toBe('${{ runner.temp }}/public-edition');
+    const responders = steps.findIndex((s) => s.env?.JOL_EDITION === 'responders');
+    expect(responders).toBeGreaterThan(upload);
+    expect(steps.slice(responders).some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(false);
+    for (const f of files) {
+      for (const job of Object.values(load(f).jobs)) if (job.permissions.pages) expect(job.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+    }
+  });
+
+  it('the submission bot uses an App token, not GITHUB_TOKEN, and its job token can only read', () => {
+    const job = load('submission.yml').jobs.submit!;
+    expect(job.permissions).toEqual({ contents: 'read' });
+    const run = job.steps.find((s) => s.run?.includes('issue-to-pr'))!;
+    expect(run.env!.JOL_BOT_TOKEN).toBe('${{ steps.app-token.outputs.token }}');
+    expect(job.steps.some((s) => s.uses?.startsWith('actions/create-github-app-token@'))).toBe(true);
+  });
+
+  it('pull-request code runs read-only; the comment workflow never checks out the pull request', () => {
+    const pr = load('pull-request.yml');
+    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    for (const job of Object.values(pr.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+    const comment = load('pull-request-comment.yml').jobs.comment!;
+    expect(comment.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({ 'persist-credentials': false });
+  });
+});
