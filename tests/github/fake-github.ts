@@ -38,7 +38,7 @@ export interface FakeIssue {
   body: string | null;
   state: 'open' | 'closed';
   labels: string[];
-  pull_request?: { head: string; base: string };
+  pull_request?: { head: string; base: string; sha?: string };
 }
 export interface FakeComment {
   id: number;
@@ -153,7 +153,8 @@ export class FakeGitHub {
   }
 
   private pullJson(pr: FakeIssue) {
-    return { ...this.issueJson(pr), head: { ref: pr.pull_request!.head }, base: { ref: pr.pull_request!.base } };
+    const sha = pr.pull_request!.sha ?? this.branches.get(pr.pull_request!.head)?.sha ?? '0'.repeat(40);
+    return { ...this.issueJson(pr), head: { ref: pr.pull_request!.head, sha }, base: { ref: pr.pull_request!.base } };
   }
 
   private route(r: RecordedRequest): [number, unknown] {
@@ -248,6 +249,10 @@ export class FakeGitHub {
       }
       const pr = this.addIssue({ title: String(body.title), body: String(body.body ?? ''), labels: [], pull_request: { head, base: String(body.base) } });
       return [201, this.pullJson(pr)];
+    }
+    if ((m = /^\/pulls\/(\d+)$/.exec(p)) && r.method === 'GET') {
+      const pr = issueOf(m[1]!);
+      return pr?.pull_request ? [200, this.pullJson(pr)] : [404, { message: 'Not Found' }];
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(p)) && r.method === 'PATCH') {
       const pr = issueOf(m[1]!);

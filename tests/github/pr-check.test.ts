@@ -1,0 +1,155 @@
+/**
+ * The pull-request checks end to end on a real temporary Git repository: the changed files are
+ * validated against the whole content (PR mode), with annotations, a job summary and the
+ * sticky-comment report (likely duplicates linked); the comment is then posted once and updated
+ * through a fake GitHub API.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
+import { FakeGitHub } from './fake-github.ts';
+
+const run = promisify(execFile);
+const REPO = path.resolve(import.meta.dirname, '../..');
+let fixture: FixtureRoot;
+
+const git = (...args: string[]) => execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+
+beforeEach(() => {
+  fixture = fixtureRoot();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.invalid');
+  git('config', 'user.name', 'Test');
+  git('add', '.');
+  git('commit', '-qm', 'base');
+});
+afterEach(() => fixture.cleanup());
+
+async function prCheck(base: string) {
+  const summary = path.join(fixture.cwd, 'summary.md');
+  const comment = path.join(fixture.cwd, 'comment.md');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, JOL_TODAY: '2026-11-23', GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: 'jol-library/jol-library', GITHUB_SERVER_URL: 'https://github.com' };
+  const r = await run(process.execPath, [path.join(REPO, 'scripts/pr-check.ts'), '--base', base, '--comment', comment], { cwd: fixture.cwd, env }).then(
+    (o) => ({ code: 0, stdout: o.stdout }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout + e.stderr }),
+  );
+  const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
+  return { ...r, summary: read(summary), comment: read(comment) };
+}
+
+const DUPLICATE = `---
+kind: lesson-identified
+title: M/ETHANE messages were not shared between the control rooms
+summary: >-
+  Each service's control room held its own picture of the incident because the
+  M/ETHANE messages passed by first responders were not shared between them at all.
+date: 2017-05-22
+source: incident
+event: 2017-05-22-manchester-arena-attack
+submitted_by: greater-manchester-police
+submitted: 2026-01-05
+criteria: [interoperability]
+classification: official
+public: true
+---
+
+## What happened
+
+Messages stayed in each control room.
+
+## Why it matters
+
+Each service worked from a different picture.
+
+## Recommendation
+
+Share every M/ETHANE message between control rooms.
+`;
+
+describe('pull-request content check', () => {
+  it('lints only the changed files, reports annotations, a summary and linked duplicates', async () => {
+    // An error already on main is not this pull request's problem.
+    fs.writeFileSync(path.join(fixture.root, 'events/2099-01-01-broken.yaml'), 'name: x\n');
+    git('add', '.');
+    git('commit', '-qm', 'main has a broken file');
+    const base = git('rev-parse', 'HEAD');
+    git('checkout', '-qb', 'feature');
+    fs.writeFileSync(path.join(fixture.root, 'lessons/2017-05-22-methane-not-shared-again.md'), DUPLICATE);
+    fs.writeFileSync(path.join(fixture.root, 'lessons/$(touch pwned).md'), '---\ntitle: x\n---\n');
+    git('add', '.');
+    git('commit', '-qm', 'pull request');
+
+    const r = await prCheck(base);
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(path.join(fixture.cwd, 'pwned'))).toBe(false);
+    expect(r.stdout).toContain('::error file=content/lessons/$(touch pwned).md');
+    expect(r.stdout).toContain('::warning file=content/lessons/2017-05-22-methane-not-shared-again.md,line=3');
+    expect(r.stdout).not.toContain('2099-01-01-broken');
+    expect(r.summary).toBe(r.comment);
+    expect(r.comment).toContain('### JOL content check: changes needed');
+    expect(r.comment).toContain('#### Likely duplicates');
+    expect(r.comment).toContain(
+      '- `content/lessons/2017-05-22-methane-not-shared-again.md` looks like [`2017-05-22-methane-not-shared`](https://github.com/jol-library/jol-library/blob/main/content/lessons/2017-05-22-methane-not-shared.md)',
+    );
+  });
+
+  it('passes when the changed files are valid, and says so when no content changed', async () => {
+    const base = git('rev-parse', 'HEAD');
+    git('checkout', '-qb', 'feature');
+    fs.writeFileSync(path.join(fixture.cwd, 'README.md'), 'docs only\n');
+    git('add', '.');
+    git('commit', '-qm', 'docs');
+    const r = await prCheck(base);
+    expect(r.code).toBe(0);
+    expect(r.comment).toContain('This pull request changes no content files.');
+  });
+
+  it('refuses a base that is not a commit SHA', async () => {
+    const r = await prCheck('main; touch pwned');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Expected the base commit as a hexadecimal SHA');
+  });
+});
+
+describe('sticky pull-request comment', () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = new FakeGitHub();
+    await github.start();
+  });
+  afterEach(() => github.stop());
+
+  async function comment(dir: string, headSha: string) {
+    const env = { PATH: process.env.PATH, GITHUB_REPOSITORY: 'jol-library/jol-library', GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token, HEAD_SHA: headSha };
+    return run(process.execPath, [path.join(REPO, 'scripts/pr-comment.ts'), dir], { env }).then(
+      (o) => ({ code: 0, out: o.stdout + o.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+  }
+
+  it('is created once, then updated in place; a stale run or a forged number does nothing', async () => {
+    const sha = 'a'.repeat(40);
+    const pr = github.addIssue({ title: 'PR', body: '', labels: [], pull_request: { head: 'feature', base: 'main', sha } });
+    const dir = path.join(fixture.cwd, 'artifact');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    fs.writeFileSync(path.join(dir, 'comment.md'), 'first report\n');
+    expect((await comment(dir, sha)).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'comment.md'), 'second report\n');
+    expect((await comment(dir, sha)).code).toBe(0);
+    expect(github.commentsOn(pr.number)).toHaveLength(1);
+    expect(github.commentsOn(pr.number)[0]!.body).toBe('<!-- jol-library:content-check -->\nsecond report\n');
+
+    const stale = await comment(dir, 'b'.repeat(40));
+    expect(stale.code).toBe(0);
+    expect(stale.out).toContain('not commenting');
+    expect(github.commentsOn(pr.number)[0]!.body).toContain('second report');
+
+    fs.writeFileSync(path.join(dir, 'pr-number'), '1; curl evil');
+    expect((await comment(dir, sha)).code).toBe(2);
+    expect(github.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+  });
+});
