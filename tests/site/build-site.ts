@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
@@ -32,7 +31,12 @@ export interface BuiltSite {
 }
 
 export function buildSite(options: BuildOptions): BuiltSite {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-site-'));
+  // Inside the project (.cache/ is ignored by Git): Astro writes its prerender chunks into
+  // the output folder only when that is under the working directory, and into a shared
+  // ./.astro/.prerender otherwise, which parallel builds would overwrite.
+  const parent = path.join(ROOT, '.cache/site-tests');
+  fs.mkdirSync(parent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(parent, 'build-'));
   const dir = path.join(tmp, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
