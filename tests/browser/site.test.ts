@@ -213,6 +213,8 @@ describe('safety', () => {
     expect(await p.locator('h1').textContent()).toBe(title);
     await p.goto(`${hostileServer.url}search/?q=hostile`);
     expect(await resultTitles(p)).toContain(title);
+    // Result links carry the base path the site is served under.
+    expect(await p.locator('#search-results h2 a').first().getAttribute('href')).toBe('/jol-library/lessons/2024-01-05-hostile-lesson/');
     await p.goto(`${hostileServer.url}search/?q=javascript`);
     await resultTitles(p);
     expect(problems.slice(before)).toEqual([]);
