@@ -1,7 +1,8 @@
 /**
  * A submitted issue form → the record file a pull request would add, checked by the real
  * validator in PR mode against the whole content root (references, duplicates, personal data).
- * The candidate file is written into the content root only for the check and removed after it.
+ * The candidate file is written into the content root only for the check and removed after it
+ * (records/check-candidates.ts).
  * Every problem is returned, each named by the form field it came from.
  */
 import fs from 'node:fs';
@@ -14,8 +15,9 @@ import { answersFromIssue, MAX_BODY } from '../forms/read-form.ts';
 import { buildRecord, type BuiltRecord } from '../records/build-record.ts';
 import { RecordIdError, recordPath } from '../records/record-id.ts';
 import { recordKinds } from '../records/record-kinds.ts';
+import { checkCandidates } from '../records/check-candidates.ts';
+import { fieldAtLine, fieldInMessage } from '../records/field-at-line.ts';
 import { recordText } from '../records/write-record.ts';
-import { validateContent } from '../validate-content.ts';
 
 export interface SubmissionProblem {
   /** The form field (its label) the problem is in, when known. */
@@ -36,33 +38,19 @@ export interface PreparedSubmission {
   duplicates: { id: string; file: string; message: string }[];
 }
 
-/** The top-level field (or `## section`) a line of the generated file belongs to. */
-export function fieldAtLine(text: string, line: number, collection: CollectionName): string | undefined {
-  const lines = text.split('\n');
-  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-    const l = lines[i]!;
-    const heading = /^## (.+)$/.exec(l);
-    if (heading) return heading[1]!.trim();
-    const key = /^([a-z_]+):/.exec(l);
-    if (key) return collection === 'assurance' && key[1] === 'returns' ? returnsSlot(lines, i, line) : labelOf(key[1]!);
-    if (l === '---' && i > 0) return undefined;
-  }
-  return undefined;
-}
-
-/** Within `returns:`, the recommendation slot ("R2 state") a line belongs to. */
-function returnsSlot(lines: string[], start: number, line: number): string {
-  for (let i = line - 1; i > start; i--) {
-    const m = /recommendation: (R\d+)/.exec(lines[i]!);
-    if (m) return `${m[1]} ${/evidence:/.test(lines[line - 1] ?? '') ? 'evidence' : 'state'}`;
-  }
-  return 'Returns';
-}
-
+/** The form field a finding is about: its label, a section heading, or an assurance slot ("R2 state"). */
 function fieldOfDiagnostic(d: Diagnostic, text: string, collection: CollectionName): string | undefined {
-  const missing = /^Missing (?:required field "([a-z_]+)"|([a-z_]+):)/.exec(d.message);
-  if (missing) return labelOf(missing[1] ?? missing[2]!);
-  return d.line > 0 ? fieldAtLine(text, d.line, collection) : undefined;
+  const missing = fieldInMessage(d.message);
+  if (missing) return labelOf(missing);
+  if (d.line <= 0) return undefined;
+  const at = fieldAtLine(text, d.line);
+  if (at.section) return at.section;
+  if (!at.key) return undefined;
+  if (collection === 'assurance' && at.key === 'returns' && at.item !== undefined) {
+    const recommendation = /recommendation: (R\d+)/.exec(text.split('\n').filter((l) => /^ {2}- /.test(l))[at.item] ?? '')?.[1];
+    if (recommendation) return `${recommendation} ${/evidence:/.test(text.split('\n')[d.line - 1] ?? '') ? 'evidence' : 'state'}`;
+  }
+  return labelOf(at.key);
 }
 
 export interface PrepareOptions {
@@ -112,16 +100,7 @@ export async function prepareSubmission(options: PrepareOptions): Promise<Prepar
       ],
     };
   }
-  let diagnostics: Diagnostic[];
-  const createdFolder = fs.existsSync(path.dirname(file)) ? undefined : path.dirname(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text, { flag: 'wx' });
-  try {
-    ({ diagnostics } = await validateContent({ root, cwd, paths: [file], cache: false, workers: 0 }));
-  } finally {
-    fs.rmSync(file, { force: true });
-    if (createdFolder && fs.readdirSync(createdFolder).length === 0) fs.rmdirSync(createdFolder);
-  }
+  const { diagnostics } = await checkCandidates(root, cwd, [{ file, text }], { keep: false });
   const mine = diagnostics.filter((d) => d.file === repoPath);
   const problems: SubmissionProblem[] = mine.map((d) => ({
     field: fieldOfDiagnostic(d, text, record.collection),
