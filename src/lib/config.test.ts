@@ -27,13 +27,21 @@ describe('siteConfig', () => {
       '/repo',
     );
     expect(config).toMatchObject({
-      siteUrl: 'https://example.org/jol',
+      siteUrl: 'https://example.org',
       basePath: '/jol/',
       repositoryUrl: 'https://github.com/acme/jol',
       repositoryBranch: 'trunk',
       edition: 'public',
       contentRoot: '/repo/other',
     });
+  });
+
+  it('takes the base path from the site address, as npm run site-env writes it', () => {
+    const both = siteConfig({ JOL_SITE_URL: 'https://owner.github.io/jol-library', JOL_BASE_PATH: '/jol-library/' });
+    expect([both.siteUrl, both.basePath]).toEqual(['https://owner.github.io', '/jol-library/']);
+    const urlOnly = siteConfig({ JOL_SITE_URL: 'https://owner.github.io/jol-library/' });
+    expect([urlOnly.siteUrl, urlOnly.basePath]).toEqual(['https://owner.github.io', '/jol-library/']);
+    expect(() => siteConfig({ JOL_SITE_URL: 'https://owner.github.io/a', JOL_BASE_PATH: '/b/' })).toThrow(/ends in \/a\/ but JOL_BASE_PATH is \/b\//);
   });
 
   it('rejects an address that is not absolute', () => {

@@ -2,8 +2,10 @@
  * Build-time settings of the site, all from the environment so that forks and tests can
  * change them without editing code:
  *
- * - `JOL_SITE_URL`: the absolute address the site is served from (feeds, sitemap, canonical links).
- * - `JOL_BASE_PATH`: the path the site lives under, such as `/jol-library/` on GitHub Pages.
+ * - `JOL_SITE_URL`: the absolute address the site is served from (feeds, sitemap), with or
+ *   without its base path: `https://owner.github.io` or `https://owner.github.io/jol-library`.
+ * - `JOL_BASE_PATH`: the path the site lives under, such as `/jol-library/` on GitHub Pages;
+ *   taken from JOL_SITE_URL when not set.
  * - `JOL_REPOSITORY_URL`: the GitHub repository holding the content (history and edit links).
  * - `JOL_REPOSITORY_BRANCH`: its main branch, `main` unless set.
  * - `JOL_EDITION`, `JOL_CONTENT_DIR`, `JOL_TODAY`: as for the validator.
@@ -46,9 +48,17 @@ function absoluteUrl(name: string, value: string): string {
 
 export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SiteConfig {
   const edition = editionFromEnv(env);
+  // JOL_SITE_URL may carry the base path (https://owner.github.io/jol-library, as
+  // `npm run site-env` writes it); the base path then comes from it unless JOL_BASE_PATH says.
+  const site = new URL(absoluteUrl('JOL_SITE_URL', env.JOL_SITE_URL || DEFAULT_SITE_URL));
+  const fromUrl = normaliseBasePath(site.pathname);
+  const basePath = env.JOL_BASE_PATH ? normaliseBasePath(env.JOL_BASE_PATH) : fromUrl;
+  if (fromUrl !== '/' && fromUrl !== basePath) {
+    throw new Error(`JOL_SITE_URL ends in ${fromUrl} but JOL_BASE_PATH is ${basePath}; give the same path in both, or only the origin in JOL_SITE_URL`);
+  }
   return {
-    siteUrl: absoluteUrl('JOL_SITE_URL', env.JOL_SITE_URL || DEFAULT_SITE_URL),
-    basePath: normaliseBasePath(env.JOL_BASE_PATH),
+    siteUrl: site.origin,
+    basePath,
     repositoryUrl: absoluteUrl('JOL_REPOSITORY_URL', env.JOL_REPOSITORY_URL || DEFAULT_REPOSITORY_URL),
     repositoryBranch: env.JOL_REPOSITORY_BRANCH || 'main',
     edition,
