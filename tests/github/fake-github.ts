@@ -55,6 +55,7 @@ export class FakeGitHub {
   branches = new Map<string, Branch>();
   issues = new Map<number, FakeIssue>();
   comments: FakeComment[] = [];
+  labels = new Map<string, { name: string; color: string; description: string }>();
   private nextNumber = 1;
   private nextId = 1000;
   private nextSha = 1;
@@ -165,6 +166,21 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
     const issueOf = (n: string) => this.issues.get(Number(n));
 
+    if (p === '/labels' && r.method === 'GET') return [200, [...this.labels.values()]];
+    if (p === '/labels' && r.method === 'POST') {
+      if (this.labels.has(String(body.name).toLowerCase())) return [422, { message: 'Validation Failed: already_exists' }];
+      const label = { name: String(body.name), color: String(body.color), description: String(body.description ?? '') };
+      this.labels.set(label.name.toLowerCase(), label);
+      return [201, label];
+    }
+    if ((m = /^\/labels\/(.+)$/.exec(p)) && r.method === 'PATCH') {
+      const label = this.labels.get(m[1]!.toLowerCase());
+      if (!label) return [404, { message: 'Not Found' }];
+      this.labels.delete(m[1]!.toLowerCase());
+      const next = { name: String(body.new_name ?? label.name), color: String(body.color ?? label.color), description: String(body.description ?? label.description) };
+      this.labels.set(next.name.toLowerCase(), next);
+      return [200, next];
+    }
     if ((m = /^\/issues\/(\d+)$/.exec(p)) && r.method === 'GET') {
       const issue = issueOf(m[1]!);
       return issue ? [200, this.issueJson(issue)] : [404, { message: 'Not Found' }];

