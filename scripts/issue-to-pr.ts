@@ -5,6 +5,8 @@
  * Environment: GITHUB_REPOSITORY (owner/name), GITHUB_API_URL, JOL_BOT_TOKEN (GitHub App or
  * fine-grained token) or GITHUB_TOKEN, and the issue number from ISSUE_NUMBER or the event file
  * (GITHUB_EVENT_PATH). The issue's text is read from the API, never from the command line.
+ * With --report-failure (the workflow's last step, when the bot could not even start: no token,
+ * install failed) it only comments on the issue that the run failed and where to look.
  * Exit 0 when the issue was handled (pull request opened, or problems commented), 1 when GitHub
  * failed (the issue then carries a comment saying what happened), 2 on a usage error.
  */
@@ -13,7 +15,7 @@ import { enableCompileCache } from 'node:module';
 import { clientFromEnv, repoOf } from './lib/github/client.ts';
 import { loadConfig } from './lib/config/jol-config.ts';
 import { contentRoot } from './lib/content-root.ts';
-import { processIssue } from './lib/submission/process-issue.ts';
+import { processIssue, reportStartFailure } from './lib/submission/process-issue.ts';
 
 enableCompileCache();
 
@@ -36,6 +38,10 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
+  }
+  if (process.argv.includes('--report-failure')) {
+    const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return (await reportStartFailure({ ...options, runUrl })) ? 0 : 1;
   }
   const repoRoot = env.JOL_REPO_ROOT || process.cwd();
   const outcome = await processIssue({ ...options, repoRoot, root: contentRoot(env, repoRoot) });

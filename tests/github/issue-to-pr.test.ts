@@ -39,7 +39,7 @@ function form(kind: FormKind) {
   return issueForm(kind, { organisations: readOrganisations(fixture.root), config });
 }
 
-async function bot(issueNumber: number, token = github.token): Promise<{ code: number; stdout: string; stderr: string; summary: string }> {
+async function bot(issueNumber: number, token = github.token, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string; summary: string }> {
   const summaryFile = path.join(fixture.cwd, `summary-${issueNumber}.md`);
   fs.writeFileSync(summaryFile, '');
   const eventFile = path.join(fixture.cwd, 'event.json');
@@ -56,7 +56,7 @@ async function bot(issueNumber: number, token = github.token): Promise<{ code: n
     JOL_GITHUB_RETRY_BASE_MS: '5',
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT], { cwd: fixture.cwd, env, maxBuffer: 10e6 });
+    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: fixture.cwd, env: { ...env, GITHUB_RUN_ID: '4242' }, maxBuffer: 10e6 });
     return { code: 0, stdout, stderr, summary: fs.readFileSync(summaryFile, 'utf8') };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -340,6 +340,19 @@ describe('failures never lose a submission', () => {
     const result = await bot(n, 'a-token-github-does-not-know');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('HTTP 401');
+  });
+});
+
+describe('when the workflow fails before the bot starts', () => {
+  it('--report-failure says so on the issue, with the run, and touches nothing else', async () => {
+    const n = submit('lesson', lessonAnswers('lesson'));
+    const result = await bot(n, github.token, ['--report-failure']);
+    expect(result.code).toBe(0);
+    const body = github.commentsOn(n)[0]!.body;
+    expect(body).toContain('The bot could not start');
+    expect(body).toContain('(https://github.com/jol-library/jol-library/actions/runs/4242)');
+    expect(github.issues.get(n)!.labels).toContain(L['bot-error'].name);
+    expect(github.writes().filter((r) => /\/(git|contents|pulls)/.test(r.path))).toEqual([]);
   });
 });
 

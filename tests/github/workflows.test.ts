@@ -89,11 +89,14 @@ describe('what the workflows promise', () => {
     }
   });
 
-  it('the submission bot uses an App token, not GITHUB_TOKEN, and its job token can only read', () => {
+  it('the submission bot uses an App (or fine-grained) token, not GITHUB_TOKEN, which only reports a failed start', () => {
     const job = load('submission.yml').jobs.submit!;
-    expect(job.permissions).toEqual({ contents: 'read' });
-    const run = job.steps.find((s) => s.run?.includes('issue-to-pr'))!;
-    expect(run.env!.JOL_BOT_TOKEN).toBe('${{ steps.app-token.outputs.token }}');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const run = job.steps.find((s) => s.run === 'npm run --silent issue-to-pr')!;
+    expect(run.env!.JOL_BOT_TOKEN).toBe('${{ steps.app-token.outputs.token || secrets.JOL_BOT_TOKEN }}');
+    const report = job.steps.find((s) => s.run?.includes('--report-failure'))!;
+    expect(report.env!.GITHUB_TOKEN).toBe('${{ github.token }}');
+    expect((report as { if?: string }).if).toBe("failure() && steps.bot.outcome == 'skipped'");
     expect(job.steps.some((s) => s.uses?.startsWith('actions/create-github-app-token@'))).toBe(true);
   });
 

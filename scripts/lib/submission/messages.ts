@@ -72,6 +72,16 @@ export function failureComment(what: string, detail: string, rateLimited: boolea
   ].join('\n');
 }
 
+export function startFailureComment(runUrl?: string): string {
+  return [
+    '### ⚠ The bot could not start',
+    '',
+    `The submission workflow failed before it could read this issue${runUrl ? ` ([the run](${runUrl}))` : ''}. This is a setup problem, not a problem with your answers.`,
+    '',
+    '**Nothing is lost**: your answers are safe in this issue. The central team has been told by the failed run; once it is fixed, they re-run the workflow (or you edit and save the issue) and the bot picks it up.',
+  ].join('\n');
+}
+
 export function pullRequestTitle(kindTitle: string, data: Record<string, unknown>, repoPath: string): string {
   const name = typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : repoPath;
   return oneLine(`${kindTitle.charAt(0).toUpperCase()}${kindTitle.slice(1)}: ${name}`, 200);

@@ -12,7 +12,7 @@ import { upsertComment } from '../github/sticky-comment.ts';
 import { FORM_KINDS, formText, issueForm, type FormKind } from '../forms/issue-form.ts';
 import { readOrganisations } from '../records/organisations.ts';
 import { recordKinds } from '../records/record-kinds.ts';
-import { failureComment, invalidComment, openedComment, PATH_MARKER, pullRequestBody, pullRequestTitle } from './messages.ts';
+import { failureComment, invalidComment, startFailureComment, openedComment, PATH_MARKER, pullRequestBody, pullRequestTitle } from './messages.ts';
 import { openPullRequest } from './open-pull-request.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 
@@ -115,5 +115,19 @@ export async function processIssue(options: ProcessOptions): Promise<Outcome> {
       log(`#${issueNumber}: could not comment either: ${describeApiError(again).text}`);
     }
     return 'failed';
+  }
+}
+
+/** When the workflow failed before the bot ran: say so on the issue (with the run's address). */
+export async function reportStartFailure(options: Pick<ProcessOptions, 'github' | 'owner' | 'repo' | 'issueNumber' | 'config'> & { runUrl?: string }): Promise<boolean> {
+  const { github, owner, repo, issueNumber, config } = options;
+  const target = { owner, repo, issue_number: issueNumber };
+  try {
+    await upsertComment(github, target, COMMENT_NAME, startFailureComment(options.runUrl));
+    await github.rest.issues.addLabels({ ...target, labels: [config.labels['bot-error'].name] });
+    return true;
+  } catch (error) {
+    process.stderr.write(`Could not comment on #${issueNumber}: ${describeApiError(error).text}\n`);
+    return false;
   }
 }
