@@ -1,0 +1,179 @@
+/**
+ * `npm run bench -- --lessons N [--runs R] [--no-search]`: the national-scale benchmark.
+ * Generates a deterministic corpus of N lessons (with events, organisations, action notes and
+ * assurance) into a temporary content root, then measures, as whole processes, each as wall
+ * time and peak memory (largest process of the tree): validation cold and warm; the site build
+ * (which validates, renders and indexes); the search indexing inside it; a rebuild after one
+ * lesson changed; output size and pages per second; and the bytes Chromium downloads for a
+ * first search (a common and a rare word). Prints one table with the budgets beside the
+ * figures (median of R runs, default 3) and writes it as JSON to .bench/bench-N.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { firstSearch, type SearchCost } from './lib/bench/first-search.ts';
+import { machine, median, table, type Row } from './lib/bench/measure.ts';
+import { runTree, type TreeRun } from './lib/bench/process-tree.ts';
+import { generateCorpus } from './lib/corpus/generate.ts';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { lessons: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, 'no-search': { type: 'boolean', default: false } },
+});
+const lessons = Number(values.lessons);
+const runs = Number(values.runs);
+if (!Number.isInteger(lessons) || lessons < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error('Usage: npm run bench -- --lessons N [--runs R] [--no-search]');
+  process.exit(2);
+}
+
+/** Budgets from the scale issue, by corpus size. */
+const BUDGETS = {
+  buildSeconds: lessons <= 10_000 ? 45 : lessons <= 30_000 ? 150 : undefined,
+  buildMB: lessons <= 10_000 ? 2560 : undefined,
+  rebuildSeconds: lessons <= 10_000 ? 15 : undefined,
+  searchBytes: 200 * 1024,
+  searchMs: 300,
+};
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-bench-'));
+const root = path.join(work, 'content');
+const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
+log(`Generating ${lessons.toLocaleString('en-GB')} lessons into ${root}…`);
+const corpus = generateCorpus(root, { lessons });
+// One lesson carries a word no other record has (the rare-word search).
+const lessonFiles = fs.readdirSync(path.join(root, 'lessons')).sort();
+const rareFile = path.join(root, 'lessons', lessonFiles[Math.floor(lessonFiles.length / 2)]!);
+fs.writeFileSync(rareFile, fs.readFileSync(rareFile, 'utf8').replace('## What', 'The liaison officer used a heliograph.\n\n## What'));
+const files = corpus.lessons + corpus.events + corpus.organisations + corpus.actionNotes + corpus.assurance;
+log(`${files.toLocaleString('en-GB')} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB.`);
+
+const NODE = process.execPath;
+const baseEnv = { ...process.env, JOL_CONTENT_DIR: root, JOL_TODAY: '2026-11-23', JOL_EDITION: 'responders', NODE_OPTIONS: '' };
+const ensure = (run: TreeRun, what: string) => {
+  if (run.status !== 0) throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
+  return run;
+};
+const validateCmd = [path.join(PROJECT, 'scripts', 'validate.ts')];
+const astroCmd = [path.join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+const indexSeconds = (out: string) => {
+  const m = /Search index: (\d+) pages in (\d+) ms/.exec(out);
+  return m ? Number(m[2]) / 1000 : NaN;
+};
+
+interface Round {
+  validateCold: TreeRun;
+  validateWarm: TreeRun;
+  build: TreeRun;
+  index: number;
+  rebuild: TreeRun;
+  rebuildIndex: number;
+}
+const rounds: Round[] = [];
+let lastDist = '';
+for (let r = 0; r < runs; r++) {
+  const cache = path.join(work, `cache-${r}`);
+  const dist = path.join(work, `dist-${r}`);
+  const env = { ...baseEnv, JOL_CACHE_DIR: cache, JOL_OUT_DIR: dist };
+  log(`Run ${r + 1} of ${runs}: validate (cold, then warm)…`);
+  const validateCold = ensure(await runTree(NODE, validateCmd, { cwd: PROJECT, env }), 'validate');
+  const validateWarm = ensure(await runTree(NODE, validateCmd, { cwd: PROJECT, env }), 'validate');
+  // The build starts from empty caches: only the content is given.
+  fs.rmSync(cache, { recursive: true, force: true });
+  log(`Run ${r + 1} of ${runs}: site build from cold caches…`);
+  const build = ensure(await runTree(NODE, astroCmd, { cwd: PROJECT, env }), 'astro build');
+  const changed = path.join(root, 'lessons', lessonFiles[r]!);
+  fs.appendFileSync(changed, `\nA sentence added in run ${r + 1}.\n`);
+  log(`Run ${r + 1} of ${runs}: rebuild after one lesson changed…`);
+  const rebuild = ensure(await runTree(NODE, astroCmd, { cwd: PROJECT, env }), 'astro rebuild');
+  rounds.push({ validateCold, validateWarm, build, index: indexSeconds(build.output), rebuild, rebuildIndex: indexSeconds(rebuild.output) });
+  if (lastDist) fs.rmSync(lastDist, { recursive: true, force: true });
+  lastDist = dist;
+}
+
+function walk(dir: string): { bytes: number; files: number; html: number } {
+  let bytes = 0;
+  let count = 0;
+  let html = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = path.join(e.parentPath, e.name);
+    bytes += fs.statSync(p).size;
+    count++;
+    if (e.name.endsWith('.html')) html++;
+  }
+  return { bytes, files: count, html };
+}
+const output = walk(lastDist);
+const buildSeconds = median(rounds.map((x) => x.build.seconds));
+
+let searches: SearchCost[] = [];
+if (!values['no-search']) {
+  log('First search in Chromium (common and rare word)…');
+  const { launchChromium } = await import('./lib/browser/chromium.ts');
+  const { serveStatic } = await import('./lib/browser/static-server.ts');
+  const server = await serveStatic(lastDist, '/');
+  const browser = await launchChromium();
+  try {
+    const per: SearchCost[][] = [];
+    for (let r = 0; r < runs; r++) per.push([await firstSearch(browser, `${server.url}search/`, 'control'), await firstSearch(browser, `${server.url}search/`, 'heliograph')]);
+    searches = [0, 1].map((i) => {
+      const xs = per.map((p) => p[i]!);
+      return { ...xs[0]!, bytes: median(xs.map((x) => x.bytes)), milliseconds: median(xs.map((x) => x.milliseconds)), requests: median(xs.map((x) => x.requests)) };
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const med = (f: (x: Round) => number) => median(rounds.map(f));
+const s = (n: number) => `${n.toFixed(1)} s`;
+const mb = (n: number) => (Number.isNaN(n) ? 'n/a' : `${Math.round(n)} MB`);
+const rows: Row[] = [
+  { measure: 'validate, cold', value: s(med((x) => x.validateCold.seconds)), budget: '', ok: undefined },
+  { measure: 'validate, warm', value: s(med((x) => x.validateWarm.seconds)), budget: '', ok: undefined },
+  { measure: 'site build + search index (cold caches)', value: s(buildSeconds), budget: BUDGETS.buildSeconds ? `≤ ${BUDGETS.buildSeconds} s` : '', ok: BUDGETS.buildSeconds ? buildSeconds <= BUDGETS.buildSeconds : undefined },
+  { measure: '  of which search indexing', value: s(med((x) => x.index)), budget: '', ok: undefined },
+  { measure: 'peak memory, build', value: mb(med((x) => x.build.peakMB)), budget: BUDGETS.buildMB ? `≤ ${BUDGETS.buildMB} MB` : '', ok: BUDGETS.buildMB ? med((x) => x.build.peakMB) <= BUDGETS.buildMB : undefined },
+  { measure: 'rebuild after one lesson changed', value: s(med((x) => x.rebuild.seconds)), budget: BUDGETS.rebuildSeconds ? `≤ ${BUDGETS.rebuildSeconds} s` : '', ok: BUDGETS.rebuildSeconds ? med((x) => x.rebuild.seconds) <= BUDGETS.rebuildSeconds : undefined },
+  { measure: 'peak memory, rebuild', value: mb(med((x) => x.rebuild.peakMB)), budget: '', ok: undefined },
+  { measure: 'output', value: `${(output.bytes / 1024 / 1024).toFixed(0)} MB, ${output.files} files`, budget: '', ok: undefined },
+  { measure: 'pages per second (build)', value: `${Math.round(output.html / buildSeconds)}`, budget: '', ok: undefined },
+  ...searches.flatMap((x) => [
+    { measure: `first search "${x.word}": bytes downloaded`, value: `${(x.bytes / 1024).toFixed(0)} KB (${x.requests} requests)`, budget: `≤ ${BUDGETS.searchBytes / 1024} KB`, ok: x.bytes <= BUDGETS.searchBytes },
+    { measure: `first search "${x.word}": time to results`, value: `${x.milliseconds} ms`, budget: `≤ ${BUDGETS.searchMs} ms`, ok: x.milliseconds <= BUDGETS.searchMs },
+  ]),
+];
+console.log(`\nJOL Library benchmark — ${lessons.toLocaleString('en-GB')} lessons, ${files.toLocaleString('en-GB')} files — ${machine()} — median of ${runs}\n`);
+console.log(table(rows));
+fs.mkdirSync(path.join(PROJECT, '.bench'), { recursive: true });
+const out = path.join(PROJECT, '.bench', `bench-${lessons}.json`);
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      lessons,
+      files,
+      machine: machine(),
+      runs: rounds.map((x) => ({
+        validateCold: [x.validateCold.seconds, x.validateCold.peakMB],
+        validateWarm: [x.validateWarm.seconds, x.validateWarm.peakMB],
+        build: [x.build.seconds, x.build.peakMB],
+        index: x.index,
+        rebuild: [x.rebuild.seconds, x.rebuild.peakMB],
+        rebuildIndex: x.rebuildIndex,
+      })),
+      output,
+      searches,
+      rows,
+    },
+    null,
+    2,
+  ),
+);
+console.log(`\nWritten to ${path.relative(PROJECT, out)}`);
+fs.rmSync(work, { recursive: true, force: true });
+process.exitCode = rows.every((r) => r.ok !== false) ? 0 : 1;
