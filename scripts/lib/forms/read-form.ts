@@ -1,57 +1,103 @@
 /**
- * Reads a submitted issue form back into answers for build-record.ts: the issue body (Markdown
- * written by GitHub: `### Label`, then the answer) is parsed with @github/issue-parser against
- * the generated form, so keys are the form's element ids, which are the schema's field names.
- * Dropdowns come back as the chosen labels ("Name (id)"), checkboxes as the ticked labels; the
- * assurance-return slots become the `returns` list.
+ * Reads a submitted issue form back into answers for build-record.ts. GitHub writes a submitted
+ * form as Markdown: for each element, in the form's order, a line `### <label>`, a blank line and
+ * the answer (`_No response_` when empty; dropdown choices joined by ", "; checkboxes as
+ * `- [X] label` lines). A line starts the next field only when it is exactly the heading of a
+ * field that comes later in the form, so answers may contain `###` (even `### Summary` in a
+ * later section) without being cut. Keys are the form's element ids — the schema's field names.
+ * Dropdowns come back as the chosen labels ("Name (id)"), checkboxes as the ticked labels;
+ * organisations as ids; the assurance-return slots become the `returns` list.
+ *
+ * (@github/issue-parser was tried first; it cuts an answer at any "###" inside a line, silently
+ * losing the rest, so the project reads the body itself.)
  */
-import { parseIssue } from '@github/issue-parser';
+import { parse } from 'yaml';
 import type { Answers } from '../records/build-record.ts';
 import { NO_RETURN, ORGANISATION_FIELDS, type FormKind } from './issue-form.ts';
 
 /** Issue bodies larger than this are refused before parsing (GitHub's own limit is 65,536 characters). */
 export const MAX_BODY = 65_536;
 
-type Parsed = ReturnType<typeof parseIssue>;
+interface FormField {
+  id: string;
+  type: 'input' | 'textarea' | 'dropdown' | 'checkboxes';
+  label: string;
+}
 
-function answerOf(value: Parsed[string]): unknown {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  // A dropdown: the labels the person chose, split by GitHub's ", " (names may hold commas: rejoin).
-  if (Array.isArray(value)) return value.length === 0 ? undefined : value.join(', ');
-  // Checkboxes.
-  return value.selected.length === 0 ? undefined : value.selected;
+const EMPTY = new Set(['_no response_', 'none', '']);
+
+export function formFields(formYaml: string): FormField[] {
+  const form = parse(formYaml) as { body?: { type: string; id?: string; attributes?: { label?: string } }[] };
+  return (form.body ?? [])
+    .filter((e) => e.type !== 'markdown' && e.id && e.attributes?.label)
+    .map((e) => ({ id: e.id!, type: e.type as FormField['type'], label: e.attributes!.label! }));
+}
+
+/** The raw text of each field, by id, as GitHub wrote it. */
+export function splitIssueBody(body: string, fields: readonly FormField[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  let current = -1;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (current >= 0) out.set(fields[current]!.id, buffer.join('\n').trim());
+  };
+  for (const line of lines) {
+    const heading = /^### (.+?)\s*$/.exec(line)?.[1];
+    const next = heading === undefined ? -1 : fields.findIndex((f, i) => i > current && f.label === heading);
+    if (next >= 0) {
+      flush();
+      current = next;
+      buffer = [];
+    } else if (current >= 0) buffer.push(line);
+  }
+  flush();
+  return out;
 }
 
 /** Organisation ids from dropdown labels "Name (id), Name (id)": the id closes each label. */
 function organisationIds(text: string, multiple: boolean): unknown {
-  if (text === '') return undefined;
   const ids = [...text.matchAll(/\(([a-z0-9]+(?:-[a-z0-9]+)*)\)(?=,|$)/g)].map((m) => m[1]!);
   if (ids.length === 0) return text;
   return multiple ? ids : ids.length === 1 ? ids[0] : text;
 }
 
+function answerOf(field: FormField, raw: string): unknown {
+  if (EMPTY.has(raw.toLowerCase())) return undefined;
+  switch (field.type) {
+    case 'checkboxes': {
+      const ticked = raw
+        .split('\n')
+        .map((l) => /^\s*-\s\[[xX]\]\s(.*)$/.exec(l)?.[1]?.trim())
+        .filter((l): l is string => l !== undefined);
+      return ticked.length ? ticked : undefined;
+    }
+    case 'dropdown':
+      return ORGANISATION_FIELDS.has(field.id) ? organisationIds(raw, field.id === 'organisations') : raw;
+    default:
+      return raw;
+  }
+}
+
 export function answersFromIssue(kind: FormKind, body: string, formYaml: string): Answers {
-  const parsed = parseIssue(body, formYaml);
+  const fields = formFields(formYaml);
+  const raw = splitIssueBody(body, fields);
   const answers: Answers = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    answers[key] = answerOf(value);
-    if (ORGANISATION_FIELDS.has(key) && Array.isArray(value)) answers[key] = organisationIds(value.join(', '), key === 'organisations');
+  for (const field of fields) {
+    const text = raw.get(field.id);
+    if (text !== undefined) answers[field.id] = answerOf(field, text);
   }
   if (kind === 'assurance-return') {
     const returns: Answers[] = [];
-    const slots = Object.keys(parsed)
-      .map((k) => /^R([1-9]\d*)-state$/.exec(k)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number)
-      .sort((a, b) => a - b);
-    for (const i of slots) {
-      const state = answers[`R${i}-state`];
-      const evidence = answers[`R${i}-evidence`];
-      delete answers[`R${i}-state`];
-      delete answers[`R${i}-evidence`];
+    for (const field of fields) {
+      const slot = /^R([1-9]\d*)-state$/.exec(field.id)?.[1];
+      if (!slot) continue;
+      const state = answers[field.id];
+      const evidence = answers[`R${slot}-evidence`];
+      delete answers[field.id];
+      delete answers[`R${slot}-evidence`];
       if (state === undefined || state === NO_RETURN) continue;
-      returns.push({ recommendation: `R${i}`, state, evidence });
+      returns.push({ recommendation: `R${slot}`, state, evidence });
     }
     answers.returns = returns;
   }
