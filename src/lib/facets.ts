@@ -71,14 +71,37 @@ export function termName(f: Facet, id: string, lib: Library): string {
   return f.terms(lib).find((t) => t.id === id)?.name ?? id;
 }
 
-/** The lessons having a term of a facet. */
+/**
+ * The lessons of every term of a facet, grouped in one pass over the collection and kept for
+ * the build: a topic with hundreds of list pages must not scan every lesson for each page.
+ */
+const grouped = new WeakMap<readonly LessonEntry[], Map<string, Map<string, LessonEntry[]>>>();
+
+function groupsOf(f: Facet, lib: Library, lessons: readonly LessonEntry[]): Map<string, LessonEntry[]> {
+  let byFacet = grouped.get(lessons);
+  if (!byFacet) grouped.set(lessons, (byFacet = new Map()));
+  let groups = byFacet.get(f.key);
+  if (!groups) {
+    groups = new Map();
+    for (const l of lessons) {
+      for (const v of new Set(f.valuesOf(l, lib))) {
+        let list = groups.get(v);
+        if (!list) groups.set(v, (list = []));
+        list.push(l);
+      }
+    }
+    byFacet.set(f.key, groups);
+  }
+  return groups;
+}
+
+/** The lessons having a term of a facet, in the order of `lessons` (the same array on every call). */
 export function lessonsWith(f: Facet, termId: string, lib: Library, lessons: readonly LessonEntry[] = lib.lessons): LessonEntry[] {
-  return lessons.filter((l) => f.valuesOf(l, lib).includes(termId));
+  return groupsOf(f, lib, lessons).get(termId) ?? [];
 }
 
 /** How many of the given lessons have each term of a facet, in term order. */
 export function facetCounts(f: Facet, lib: Library, lessons: readonly LessonEntry[] = lib.lessons): { term: Term; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const l of lessons) for (const v of f.valuesOf(l, lib)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return f.terms(lib).map((term) => ({ term, count: counts.get(term.id) ?? 0 }));
+  const groups = groupsOf(f, lib, lessons);
+  return f.terms(lib).map((term) => ({ term, count: groups.get(term.id)?.length ?? 0 }));
 }

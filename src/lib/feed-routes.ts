@@ -1,13 +1,13 @@
 /** The feeds the site publishes, shared by the feed endpoints, the subscribe page and the tests. */
 import { facets, lessonsWith } from './facets.ts';
-import { type FeedSpec } from './feeds.ts';
+import { FEED_ITEMS, type FeedSpec } from './feeds.ts';
 import type { Library } from './library.ts';
 import type { Urls } from './urls.ts';
 
 export function mainFeedSpec(lib: Library, urls: Urls): FeedSpec {
   return {
     title: 'All lessons',
-    description: 'Every lesson identified and notable practice published in JOL Library, newest first.',
+    description: `The newest lessons identified and notable practice published in JOL Library (up to ${FEED_ITEMS}), newest first.`,
     page: urls.lessons(),
     self: { rss: urls.feed('rss'), atom: urls.feed('atom'), json: urls.feed('json') },
     lessons: lib.lessons,
@@ -24,7 +24,7 @@ export function facetFeedSpecs(lib: Library, urls: Urls): { facet: string; term:
         term: term.id,
         spec: {
           title: `${f.label}: ${term.name}`,
-          description: `Lessons in JOL Library about the ${f.label.toLowerCase()} ${term.name}, newest first.`,
+          description: `The newest lessons in JOL Library about the ${f.label.toLowerCase()} ${term.name} (up to ${FEED_ITEMS}), newest first.`,
           page: urls.facetTerm(f.key, term.id),
           self: { rss: urls.facetFeed(f.key, term.id) },
           lessons: lessonsWith(f, term.id, lib),

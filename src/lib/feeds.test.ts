@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { facetFeedSpecs, mainFeedSpec } from './feed-routes.ts';
-import { buildFeed, categoriesOf } from './feeds.ts';
+import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
 import { lesson, makeLibrary } from './library-fixture.ts';
 import { createUrls } from './urls.ts';
 
@@ -28,6 +28,19 @@ describe('feeds', () => {
     const json = JSON.parse(feed.json1()) as { items: { id: string }[]; feed_url: string };
     expect(json.items).toHaveLength(2);
     expect(json.feed_url).toBe('https://example.org/jol/feeds/lessons.json');
+  });
+
+  it(`carries the newest ${FEED_ITEMS} lessons when there are more`, async () => {
+    const many = makeLibrary({
+      lessons: Array.from({ length: FEED_ITEMS + 20 }, (_, i) => {
+        const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+        return lesson(`${day}-many-${i}`, { published: day });
+      }),
+    });
+    const parsed = await new Parser().parseString(buildFeed(mainFeedSpec(many, urls), many, urls).rss2());
+    expect(parsed.items).toHaveLength(FEED_ITEMS);
+    expect(parsed.items[0]!.link).toContain(`-many-${FEED_ITEMS + 19}/`);
+    expect(parsed.items.at(-1)!.link).toContain('-many-20/');
   });
 
   it('names categories in words', () => {

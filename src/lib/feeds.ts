@@ -37,8 +37,14 @@ export function categoriesOf(lesson: LessonEntry, lib: Library): string[] {
   ];
 }
 
+/**
+ * Items per feed: the newest lessons, as feed readers poll for what is new. A national library
+ * holds tens of thousands of lessons; the whole collection is in the open data exports.
+ */
+export const FEED_ITEMS = 100;
+
 export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): Feed {
-  const sorted = [...spec.lessons].sort(byDateDesc((l) => l.published, (l) => l.id));
+  const sorted = [...spec.lessons].sort(byDateDesc((l) => l.published, (l) => l.id)).slice(0, FEED_ITEMS);
   const newest = sorted[0]?.published ?? lib.today;
   const feed = new Feed({
     title: xmlSafe(`${spec.title} – ${SERVICE_NAME}`),
