@@ -25,7 +25,7 @@ function listSources(dir: string, out: string[]): void {
 
 /** The code that a per-file result depends on: the schemas and the file checks with their helpers. */
 const PER_FILE_SOURCES = ['schemas', 'scripts/lib/checks', 'scripts/lib/remark'];
-const PER_FILE_MODULES = ['check-file', 'parse-record', 'read-text', 'personal-data', 'similarity', 'diagnostic', 'discover'].map((m) => `scripts/lib/${m}.ts`);
+const PER_FILE_MODULES = ['check-file', 'parse-record', 'read-text', 'personal-data', 'similarity', 'diagnostic', 'discover', 'render-html'].map((m) => `scripts/lib/${m}.ts`);
 
 /** Hash of everything that can change a per-file result (and nothing else, so unrelated edits keep the cache). */
 export function validatorFingerprint(today: string): string {

@@ -15,9 +15,11 @@ export interface FileResult {
 
 /**
  * `summaryOnly` parses the record for repository checks and skips the file checks
- * (PR mode uses it for files outside the change that are not in the cache).
+ * (PR mode uses it for files outside the change that are not in the cache). `render` also
+ * turns a Markdown body into the site's HTML, so that the site build renders in these worker
+ * threads and keeps the HTML in the cache with the rest of the result.
  */
-export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOnly = false): Promise<FileResult> {
+export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOnly = false, render = false): Promise<FileResult> {
   const spec = collections[record.collection];
   const diagnostics: Diagnostic[] = [];
   const summary: RecordSummary = { file: record.file, collection: record.collection, id: record.id, data: {}, valid: false };
@@ -49,5 +51,9 @@ export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOn
     summary.valid = true;
   }
   if (record.collection === 'lessons') summary.tokens = [...lessonTokens(summary.data)];
+  if (render && parsed.body !== undefined) {
+    const { renderMarkdown } = await import('./render-html.ts');
+    summary.html = renderMarkdown(parsed.body);
+  }
   return { diagnostics, summary };
 }

@@ -7,11 +7,12 @@ import type { RecordFile } from './discover.ts';
 interface Job {
   files: RecordFile[];
   summaryOnly: boolean[];
+  render: boolean;
 }
 
-const { files, summaryOnly } = workerData as Job;
+const { files, summaryOnly, render } = workerData as Job;
 const results: FileResult[] = [];
 for (let i = 0; i < files.length; i++) {
-  results.push(await checkFile(files[i]!, fs.readFileSync(files[i]!.abs), summaryOnly[i]));
+  results.push(await checkFile(files[i]!, fs.readFileSync(files[i]!.abs), summaryOnly[i], render));
 }
 parentPort!.postMessage(results);

@@ -20,6 +20,10 @@ export interface LoadedRecord {
   data: Record<string, unknown>;
   /** Markdown body for .md records. */
   body?: string;
+  /** The body as safe HTML (when loaded with `render`). */
+  html?: string;
+  /** Absolute path of the file. */
+  absolute: string;
 }
 
 export type LoadedContent = Record<CollectionName, LoadedRecord[]>;
@@ -38,24 +42,26 @@ export interface LoadOptions {
   cwd?: string;
   cache?: boolean;
   onProgress?: (message: string) => void;
+  /** Render Markdown bodies to HTML in the validator's worker threads (cached). */
+  render?: boolean;
 }
 
 export async function loadContent(options: LoadOptions): Promise<{ content: LoadedContent; warnings: Diagnostic[] }> {
-  const result = await validateContent({ root: options.root, cwd: options.cwd, cache: options.cache, onProgress: options.onProgress });
+  const result = await validateContent({ root: options.root, cwd: options.cwd, cache: options.cache, onProgress: options.onProgress, renderBodies: options.render });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new InvalidContentError(result.diagnostics, formatText(result.diagnostics, result.checked));
   const notes = new Map(result.summaries.filter((s) => s.collection === 'action-notes').map((s) => [s.id, s]));
   const content = Object.fromEntries(collectionNames.map((n) => [n, [] as LoadedRecord[]])) as LoadedContent;
   for (const summary of result.summaries) {
     if (!inEdition(summary, options.edition, (id) => notes.get(id))) continue;
-    const record: LoadedRecord = { collection: summary.collection, id: summary.id, file: summary.file, data: summary.data };
+    const record: LoadedRecord = { collection: summary.collection, id: summary.id, file: summary.file, data: summary.data, absolute: result.files.get(summary.file)! };
+    if (summary.html !== undefined) record.html = summary.html;
     content[summary.collection].push(record);
   }
   // Bodies are read afresh (the cache keeps only data); only Markdown records have one.
   for (const name of ['lessons', 'action-notes'] as const) {
     for (const record of content[name]) {
-      const abs = result.files.get(record.file)!;
-      record.body = splitFrontmatter(fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''))?.body ?? '';
+      record.body = splitFrontmatter(fs.readFileSync(record.absolute, 'utf8').replace(/^\uFEFF/, ''))?.body ?? '';
     }
   }
   for (const name of collectionNames) content[name].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -28,6 +28,8 @@ export interface ValidateOptions {
   /** Worker threads; 0 runs inline. Defaults to the number of cores for large runs. */
   workers?: number;
   onProgress?: (message: string) => void;
+  /** Also render Markdown bodies to the site's HTML (kept in the cache like every result). */
+  renderBodies?: boolean;
 }
 
 export interface ValidateResult {
@@ -48,7 +50,7 @@ export { UsageError };
 
 const INLINE_LIMIT = 200;
 
-async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: number): Promise<FileResult[]> {
+async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: number, render: boolean): Promise<FileResult[]> {
   const chunks = Math.min(workers, Math.ceil(files.length / 50));
   const size = Math.ceil(files.length / chunks);
   const jobs: Promise<FileResult[]>[] = [];
@@ -57,7 +59,7 @@ async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: 
     const flags = summaryOnly.slice(c * size, (c + 1) * size);
     jobs.push(
       new Promise((resolve, reject) => {
-        const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { workerData: { files: slice, summaryOnly: flags } });
+        const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { workerData: { files: slice, summaryOnly: flags, render } });
         worker.once('message', resolve);
         worker.once('error', reject);
         worker.once('exit', (code) => code !== 0 && reject(new Error(`validation worker stopped with exit code ${code}`)));
@@ -115,6 +117,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       hit = cache.get(file.file, hashes[i]!);
       if (hit) cache.set(file.file, hashes[i]!, stamps[i]!, hit);
     }
+    // A result kept without HTML cannot serve a build that needs it.
+    if (hit && options.renderBodies && hit.summary.html === undefined && layouts[file.collection].extension === '.md') hit = undefined;
     if (hit) {
       results[i] = hit;
       cached++;
@@ -128,12 +132,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const workers = options.workers ?? (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
     const batch = pending.map((i) => files[i]!);
     let fresh: FileResult[];
-    if (workers > 0) fresh = await runWorkers(batch, summaryOnly, workers);
+    const render = options.renderBodies === true;
+    if (workers > 0) fresh = await runWorkers(batch, summaryOnly, workers, render);
     else {
       // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
       const { checkFile } = await import('./check-file.ts');
       fresh = [];
-      for (let k = 0; k < batch.length; k++) fresh.push(await checkFile(batch[k]!, fs.readFileSync(batch[k]!.abs), summaryOnly[k]));
+      for (let k = 0; k < batch.length; k++) fresh.push(await checkFile(batch[k]!, fs.readFileSync(batch[k]!.abs), summaryOnly[k], render));
     }
     pending.forEach((i, k) => {
       results[i] = fresh[k];

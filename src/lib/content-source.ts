@@ -4,7 +4,6 @@
  * same way), plus what the site derives once per build: the published date, the file's path
  * in its repository and, for Markdown records, sanitised HTML.
  */
-import path from 'node:path';
 import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
 import { type LoadedRecord, loadContent } from '../../scripts/lib/load-content.ts';
 import { siteConfig } from './config.ts';
@@ -31,16 +30,15 @@ let pending: { key: string; promise: Promise<Record<CollectionName, StoredRecord
 
 async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>> {
   const config = siteConfig();
-  const { content, warnings } = await loadContent({ root: config.contentRoot, edition: config.edition });
+  const { content, warnings } = await loadContent({ root: config.contentRoot, edition: config.edition, render: true });
   const warned = warnings.filter((d) => d.severity === 'warning').length;
   log.info(`${config.edition} edition from ${config.contentRoot}: ${collectionNames.map((n) => `${content[n].length} ${n}`).join(', ')}${warned ? ` (${warned} validator warnings)` : ''}`);
   const history = readGitHistory(config.contentRoot);
   if (history.unavailable) log.warn(`Published dates: ${history.unavailable}; lessons without a published date use their submitted date.`);
-  const cwd = process.cwd();
   const out = Object.fromEntries(collectionNames.map((n) => [n, [] as StoredRecord[]])) as Record<CollectionName, StoredRecord[]>;
   for (const name of collectionNames) {
     for (const record of content[name] as LoadedRecord[]) {
-      const abs = path.resolve(cwd, record.file);
+      const abs = record.absolute;
       const stored: StoredRecord = { id: record.id, data: { record: record.data, repoPath: repositoryPath(abs, config.contentRoot, history) } };
       const lastChanged = history.lastChanged.get(abs);
       if (lastChanged) stored.data.lastChanged = lastChanged;
@@ -51,7 +49,7 @@ async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>
       }
       if (record.body !== undefined) {
         stored.body = record.body;
-        stored.html = renderMarkdown(record.body);
+        stored.html = record.html ?? renderMarkdown(record.body);
       }
       out[name].push(stored);
     }

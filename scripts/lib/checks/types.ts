@@ -44,6 +44,8 @@ export interface RecordSummary {
   valid: boolean;
   /** For lessons: the distinctive words of title and summary (for the duplicate check). */
   tokens?: string[];
+  /** For Markdown records, when the site asked for it: the body as safe HTML. */
+  html?: string;
 }
 
 export interface Repository {
