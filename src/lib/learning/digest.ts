@@ -52,9 +52,47 @@ function groups(lessons: readonly LessonEntry[], terms: readonly { id: string; n
   return out;
 }
 
-export function digestFigures(lib: Library, quarter: string, trends: readonly Trend[] = recurringIssues(lib)): DigestFigures {
+/**
+ * What every digest of a build shares, computed once: the records of each quarter, the
+ * assurance figures of each note and the recurring issues. Pages take it from
+ * `learningFigures(lib)`; `digestIndex(lib)` builds it for a library.
+ */
+export interface DigestIndex {
+  /** Quarters with a digest (a lesson published or a note issued in them), newest first. */
+  quarters: string[];
+  lessonsByQuarter: Map<string, LessonEntry[]>;
+  notesByQuarter: Map<string, NoteEntry[]>;
+  returnsByQuarter: Map<string, ReturnEntry[]>;
+  /** Figures of each note with recommendations, by note id. */
+  assurance: Map<string, NoteAssurance>;
+  trends: readonly Trend[];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(item);
+}
+
+export function digestIndex(lib: Library, trends: readonly Trend[] = recurringIssues(lib)): DigestIndex {
+  const lessonsByQuarter = new Map<string, LessonEntry[]>();
+  const notesByQuarter = new Map<string, NoteEntry[]>();
+  const returnsByQuarter = new Map<string, ReturnEntry[]>();
+  for (const l of lib.lessons) push(lessonsByQuarter, quarterOf(l.published), l);
+  for (const n of lib.notes) push(notesByQuarter, quarterOf(n.data.issued), n);
+  for (const r of lib.returns) push(returnsByQuarter, quarterOf(r.data.updated), r);
+  const assurance = new Map<string, NoteAssurance>();
+  for (const n of lib.notes) {
+    const a = noteAssurance(lib, n);
+    if (a) assurance.set(n.id, a);
+  }
+  const quarters = [...new Set([...lessonsByQuarter.keys(), ...notesByQuarter.keys()])].sort().reverse();
+  return { quarters, lessonsByQuarter, notesByQuarter, returnsByQuarter, assurance, trends };
+}
+
+export function digestFigures(lib: Library, quarter: string, index: DigestIndex = digestIndex(lib)): DigestFigures {
   const { start, end } = quarterBounds(quarter);
-  const lessons = lib.lessons.filter((l) => quarterOf(l.published) === quarter);
+  const lessons = index.lessonsByQuarter.get(quarter) ?? [];
   return {
     quarter,
     start,
@@ -64,12 +102,12 @@ export function digestFigures(lib: Library, quarter: string, trends: readonly Tr
     practice: lessons.filter((l) => l.data.kind === 'notable-practice'),
     byPrinciple: groups(lessons, principles.terms, (l) => l.data.principles ?? [], 'No JESIP principle given'),
     byTheme: groups(lessons, riskThemes.terms, themesOf, 'No National Risk Register risk given'),
-    notesIssued: lib.notes.filter((n) => quarterOf(n.data.issued) === quarter),
-    returnsUpdated: lib.returns.filter((r) => r.data.updated >= start && r.data.updated <= end),
+    notesIssued: index.notesByQuarter.get(quarter) ?? [],
+    returnsUpdated: index.returnsByQuarter.get(quarter) ?? [],
     openNotes: lib.notes
       .filter((n) => n.data.status === 'open' && n.data.issued <= end)
-      .map((n) => noteAssurance(lib, n))
+      .map((n) => index.assurance.get(n.id))
       .filter((a): a is NoteAssurance => a !== undefined),
-    trends: trends.filter((t) => t.quarter === quarter),
+    trends: index.trends.filter((t) => t.quarter === quarter),
   };
 }

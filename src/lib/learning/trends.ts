@@ -39,13 +39,24 @@ export interface CountTable {
   rows: { id: string; name: string; perYear: number[]; total: number }[];
 }
 
-/** Lessons per term per year of publication. A lesson counts once for each term it has. */
+/**
+ * Lessons per term per year of publication. A lesson counts once for each term it has.
+ * One pass over the lessons (a national library holds tens of thousands).
+ */
 export function countsOverTime(lib: Library, dimension: Dimension, lessons: readonly LessonEntry[] = lib.lessons): CountTable {
   const years = [...new Set(lessons.map((l) => yearOf(l.published)))].sort();
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const counts = new Map(dimension.terms.map((t) => [t.id, years.map(() => 0)]));
+  for (const l of lessons) {
+    const y = yearIndex.get(yearOf(l.published))!;
+    for (const term of new Set(dimension.of(l, lib))) {
+      const perYear = counts.get(term);
+      if (perYear) perYear[y]!++;
+    }
+  }
   const rows = dimension.terms
     .map((term) => {
-      const perYear = years.map(() => 0);
-      for (const l of lessons) if (dimension.of(l, lib).includes(term.id)) perYear[years.indexOf(yearOf(l.published))]!++;
+      const perYear = counts.get(term.id)!;
       return { id: term.id, name: term.name, perYear, total: perYear.reduce((a, b) => a + b, 0) };
     })
     .filter((r) => r.total > 0);

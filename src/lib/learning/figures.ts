@@ -1,0 +1,56 @@
+/**
+ * Every learning-loop figure of a build, computed once per library and shared by all pages
+ * (digests, trends, the assurance dashboard, feeds, the sitemap): recurring issues, the
+ * records of each quarter, each note's assurance, the national view, the lifecycle funnel and
+ * the counts over time. Digests are computed on first use and kept.
+ */
+import type { Library } from '../library.ts';
+import { type NationalAssurance, nationalAssurance } from './assurance.ts';
+import { type DigestFigures, type DigestIndex, digestFigures, digestIndex } from './digest.ts';
+import { type Funnel, funnel } from './lifecycle.ts';
+import { type CountTable, DIMENSIONS, type Trend, countsOverTime, recurringIssues } from './trends.ts';
+
+export interface LearningFigures {
+  trends: Trend[];
+  index: DigestIndex;
+  /** Quarters with a digest, newest first. */
+  quarters: string[];
+  national: NationalAssurance;
+  funnel: Funnel;
+  counts: CountTable[];
+  digest(quarter: string): DigestFigures;
+}
+
+const memo = new WeakMap<Library, LearningFigures>();
+
+export function learningFigures(lib: Library): LearningFigures {
+  let figures = memo.get(lib);
+  if (figures) return figures;
+  const trends = recurringIssues(lib);
+  const index = digestIndex(lib, trends);
+  const digests = new Map<string, DigestFigures>();
+  let national: NationalAssurance | undefined;
+  let counts: CountTable[] | undefined;
+  let lifecycle: Funnel | undefined;
+  figures = {
+    trends,
+    index,
+    quarters: index.quarters,
+    get national() {
+      return (national ??= nationalAssurance(lib));
+    },
+    get funnel() {
+      return (lifecycle ??= funnel(lib.lessons));
+    },
+    get counts() {
+      return (counts ??= DIMENSIONS.map((d) => countsOverTime(lib, d)));
+    },
+    digest(quarter) {
+      let d = digests.get(quarter);
+      if (!d) digests.set(quarter, (d = digestFigures(lib, quarter, index)));
+      return d;
+    },
+  };
+  memo.set(lib, figures);
+  return figures;
+}
