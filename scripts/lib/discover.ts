@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
-import { displayPath } from './content-root.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { UsageError } from './errors.ts';
 
@@ -26,7 +25,8 @@ export interface Discovery {
 
 const byFolder = new Map(collectionNames.map((name) => [layouts[name].folder, layouts[name]]));
 
-function walk(dir: string, out: string[]): void {
+/** Collects the files below `dir` as paths relative to the root (parts joined with "/"). */
+function walk(dir: string, rel: string, out: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -35,9 +35,9 @@ function walk(dir: string, out: string[]): void {
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(abs, out);
-    else out.push(abs);
+    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) walk(`${dir}${path.sep}${entry.name}`, child, out);
+    else out.push(child);
   }
 }
 
@@ -48,11 +48,16 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
     throw new UsageError(`Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`);
   }
   const all: string[] = [];
-  walk(root, all);
+  walk(root, '', all);
   all.sort();
-  for (const abs of all) {
-    const found = classify(root, abs);
-    const file = displayPath(abs, cwd);
+  // Display paths share the root's prefix: work it out once, not once per file.
+  const relRoot = path.relative(cwd, root);
+  const outside = relRoot.startsWith('..') || path.isAbsolute(relRoot);
+  const prefix = relRoot.split(path.sep).join('/');
+  for (const rel of all) {
+    const abs = path.join(root, rel);
+    const found = classifyParts(rel.split('/'));
+    const file = outside ? abs : prefix === '' ? rel : `${prefix}/${rel}`;
     if ('problem' in found) problems.push({ file, line: 0, column: 0, severity: 'error', rule: 'file/placement', message: found.problem });
     else files.push({ abs, file, collection: found.collection, id: found.id });
   }
@@ -61,7 +66,10 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
 
 /** Which collection and id a path under the root belongs to, or why it belongs nowhere. */
 export function classify(root: string, abs: string): { collection: CollectionName; id: string } | { problem: string } {
-  const parts = path.relative(root, abs).split(path.sep);
+  return classifyParts(path.relative(root, abs).split(path.sep));
+}
+
+function classifyParts(parts: string[]): { collection: CollectionName; id: string } | { problem: string } {
   const expected = `expected records only in ${collectionNames.map((n) => `${layouts[n].folder}/`).join(', ')}`;
   if (parts.length === 1) return { problem: `Unexpected file in the content root; ${expected}` };
   const spec = byFolder.get(parts[0]!);
