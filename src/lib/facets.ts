@@ -32,6 +32,17 @@ export interface Facet {
 
 const list = (v: readonly string[] | undefined): string[] => [...(v ?? [])];
 
+/** The years that have lessons, newest first (worked out once per library: list pages ask for it on every page). */
+const yearsOf = new WeakMap<Library, Term[]>();
+function yearTerms(lib: Library): Term[] {
+  let terms = yearsOf.get(lib);
+  if (!terms) {
+    terms = [...new Set(lib.lessons.map((l) => l.data.date.slice(0, 4)))].sort().reverse().map((y) => ({ id: y, name: y }));
+    yearsOf.set(lib, terms);
+  }
+  return terms;
+}
+
 export const facets: readonly Facet[] = [
   { key: 'kinds', label: 'Type', plural: 'Types', filter: 'Type', terms: () => [...lessonKinds.terms], valuesOf: (l) => [l.data.kind], pages: true, feed: false },
   { key: 'principles', label: 'JESIP principle', plural: 'JESIP principles', filter: 'Principle', terms: () => [...principles.terms], valuesOf: (l) => list(l.data.principles), pages: true, feed: true },
@@ -55,7 +66,7 @@ export const facets: readonly Facet[] = [
   { key: 'command-levels', label: 'Command level', plural: 'Command levels', filter: 'Command level', terms: () => [...commandLevels.terms], valuesOf: (l) => list(l.data.command_levels), pages: true, feed: false },
   {
     key: 'years', label: 'Year', plural: 'Years', filter: 'Year',
-    terms: (lib) => [...new Set(lib.lessons.map((l) => yearOf(l.data.date)))].sort().reverse().map((y) => ({ id: y, name: y })),
+    terms: (lib) => yearTerms(lib),
     valuesOf: (l) => [yearOf(l.data.date)],
     pages: true, feed: false,
   },
