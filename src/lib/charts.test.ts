@@ -7,6 +7,7 @@ describe('barLayout', () => {
     expect(l.bars.map((b) => b.barWidth)).toEqual([400, 100, 0]);
     expect(l.bars.map((b) => b.barY)).toEqual([22, 68, 114]);
     expect(l.height).toBe(138);
+    expect(l.trackWidth).toBe(400);
   });
 
   it('takes a fixed maximum (percentages) and never draws past it', () => {

@@ -13,7 +13,8 @@ export interface BarLayout {
   width: number;
   height: number;
   bars: { label: string; value: number; labelY: number; barY: number; barWidth: number; barHeight: number; valueX: number; valueY: number }[];
-  barX: number;
+  /** Width of the full-length track behind each bar (the scale's maximum). */
+  trackWidth: number;
 }
 
 const BAR_AREA = 400;
@@ -27,7 +28,7 @@ export function barLayout(inputs: readonly BarInput[], max = Math.max(0, ...inpu
     const barWidth = Math.max(0, Math.min(BAR_AREA, Math.round(b.value * scale * 10) / 10));
     return { label: b.label, value: b.value, labelY: top + 16, barY: top + 22, barWidth, barHeight: 18, valueX: barWidth + 6, valueY: top + 36 };
   });
-  return { width: BAR_AREA + 70, height: Math.max(ROW, inputs.length * ROW), bars, barX: 0 };
+  return { width: BAR_AREA + 70, height: Math.max(ROW, inputs.length * ROW), bars, trackWidth: BAR_AREA };
 }
 
 export interface GridLayout {

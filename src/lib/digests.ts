@@ -1,21 +1,68 @@
 /**
  * Quarterly digests: a quarter has a digest when a lesson of the edition was published, or an
  * action note of the edition issued, in it (content model, "Editions and derived figures").
+ * The figures come from `learning/digest.ts`, computed once per build by `learningFigures`.
+ * The digest feed carries one item per completed quarter, so a subscriber gets each digest
+ * once, when its quarter is over.
  */
-import { quarterOf } from './dates.ts';
-import type { LessonEntry, Library, NoteEntry } from './library.ts';
+import { Feed } from 'feed';
+import { quarterName, toDate } from './dates.ts';
+import { SERVICE_NAME, xmlSafe } from './feeds.ts';
+import { quarterBounds } from './learning/digest.ts';
+import { learningFigures } from './learning/figures.ts';
+import type { Library } from './library.ts';
+import { plural } from './page.ts';
+import type { Urls } from './urls.ts';
 
 /** Quarters with a digest, newest first. */
 export function digestQuarters(lib: Library): string[] {
-  const quarters = new Set<string>();
-  for (const l of lib.lessons) quarters.add(quarterOf(l.published));
-  for (const n of lib.notes) quarters.add(quarterOf(n.data.issued));
-  return [...quarters].sort().reverse();
+  return learningFigures(lib).quarters;
 }
 
-export function digestOf(lib: Library, quarter: string): { lessons: LessonEntry[]; notes: NoteEntry[] } {
-  return {
-    lessons: lib.lessons.filter((l) => quarterOf(l.published) === quarter),
-    notes: lib.notes.filter((n) => quarterOf(n.data.issued) === quarter),
-  };
+/** Whether a quarter is over on the build date (its digest will not change any more). */
+export function quarterComplete(quarter: string, today: string): boolean {
+  return quarterBounds(quarter).end < today;
+}
+
+/** One sentence of what a digest holds, for the index, the feed and the page description. */
+export function digestSummary(lib: Library, quarter: string): string {
+  const d = learningFigures(lib).digest(quarter);
+  return `${plural(d.identified.length, 'lesson')} identified, ${plural(d.practice.length, 'notable practice', 'notable practices')}, ${plural(d.notesIssued.length, 'action note')} issued and ${plural(d.trends.length, 'recurring issue')} flagged.`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+/** RSS and Atom of the completed quarters' digests, newest first. */
+export function buildDigestFeed(lib: Library, urls: Urls): Feed {
+  const figures = learningFigures(lib);
+  const quarters = figures.quarters.filter((q) => quarterComplete(q, lib.today));
+  const page = urls.absolute(urls.digests());
+  const feed = new Feed({
+    title: `Quarterly digests – ${SERVICE_NAME}`,
+    description: 'The JOL quarterly lessons digest: new lessons and notable practice, action notes, assurance progress and recurring issues, one item per quarter.',
+    id: page,
+    link: page,
+    language: 'en-GB',
+    updated: toDate(quarters[0] ? quarterBounds(quarters[0]).end : lib.today),
+    generator: SERVICE_NAME,
+    copyright: 'Contains public sector information licensed under the Open Government Licence v3.0.',
+    feedLinks: { rss: urls.absolute(urls.digestFeed('rss')), atom: urls.absolute(urls.digestFeed('atom')) },
+  });
+  for (const quarter of quarters) {
+    const d = figures.digest(quarter);
+    const link = urls.absolute(urls.digest(quarter));
+    const items = [...d.identified, ...d.practice].map((l) => `<li><a href="${escapeHtml(urls.absolute(urls.lesson(l.id)))}">${escapeHtml(l.data.title)}</a></li>`);
+    feed.addItem({
+      title: xmlSafe(`Quarterly digest: ${quarterName(quarter)}`),
+      id: link,
+      link,
+      date: toDate(d.end),
+      published: toDate(d.end),
+      description: xmlSafe(digestSummary(lib, quarter)),
+      content: xmlSafe(`<p>${escapeHtml(digestSummary(lib, quarter))}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}`),
+    });
+  }
+  return feed;
 }

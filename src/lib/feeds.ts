@@ -22,7 +22,7 @@ export interface FeedSpec {
 export const SERVICE_NAME = 'JOL Library';
 
 /** Feed items must never break XML: drop characters XML 1.0 forbids. */
-function xmlSafe(text: string): string {
+export function xmlSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

@@ -19,6 +19,12 @@ describe('createUrls', () => {
   it('honours a base path and makes absolute addresses', () => {
     const urls = createUrls({ ...opts, basePath: '/jol/' });
     expect(urls.note('2025-001')).toBe('/jol/action-notes/2025-001/');
+    expect(urls.digestFeed('atom')).toBe('/jol/feeds/digests.atom');
+    expect(urls.assurance()).toBe('/jol/assurance/');
+    expect(urls.assurance('2025-001')).toBe('/jol/assurance/2025-001/');
+    expect(urls.trends()).toBe('/jol/trends/');
+    expect(urls.data()).toBe('/jol/data/');
+    expect(urls.data('schemas/lesson.schema.json')).toBe('/jol/data/schemas/lesson.schema.json');
     expect(urls.absolute(urls.lesson('x'))).toBe('https://example.org/jol/lessons/x/');
     expect(urls.absolute('feeds/lessons.xml')).toBe('https://example.org/jol/feeds/lessons.xml');
   });

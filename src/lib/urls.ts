@@ -21,6 +21,12 @@ export interface Urls {
   organisations(): string;
   digest(quarter: string): string;
   digests(): string;
+  digestFeed(name: 'rss' | 'atom'): string;
+  trends(): string;
+  /** The assurance dashboard, or one note's page of it. */
+  assurance(noteId?: string): string;
+  /** The open data page, or one of its files ('lessons.csv', 'schemas/lesson.schema.json'). */
+  data(file?: string): string;
   guide(name: string): string;
   search(): string;
   feed(name: 'rss' | 'atom' | 'json'): string;
@@ -56,6 +62,10 @@ export function createUrls(opts: { basePath: string; siteUrl: string; repository
     organisations: () => href('organisations/'),
     digest: (quarter) => href(`digests/${enc(quarter)}/`),
     digests: () => href('digests/'),
+    digestFeed: (name) => href(name === 'rss' ? 'feeds/digests.xml' : 'feeds/digests.atom'),
+    trends: () => href('trends/'),
+    assurance: (noteId) => href(noteId === undefined ? 'assurance/' : `assurance/${enc(noteId)}/`),
+    data: (file) => href(file === undefined ? 'data/' : `data/${file.split('/').map(enc).join('/')}`),
     guide: (name) => href(`${name}/`),
     search: () => href('search/'),
     feed: (name) => href(name === 'rss' ? 'feeds/lessons.xml' : name === 'atom' ? 'feeds/lessons.atom' : 'feeds/lessons.json'),

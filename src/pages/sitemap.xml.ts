@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { digestQuarters } from '../lib/digests.ts';
 import { facets, lessonsWith } from '../lib/facets.ts';
+import { learningFigures } from '../lib/learning/figures.ts';
 import { pageParams } from '../lib/paging.ts';
 import { getLibrary, urls } from '../lib/site-data.ts';
 
@@ -13,7 +14,8 @@ export const GET: APIRoute = async () => {
   const lib = await getLibrary();
   const entries: { loc: string; lastmod?: string }[] = [
     { loc: urls.home() }, { loc: urls.search() }, { loc: urls.guide('topics') }, { loc: urls.notes() }, { loc: urls.events() },
-    { loc: urls.organisations() }, { loc: urls.digests() },
+    { loc: urls.organisations() }, { loc: urls.digests() }, { loc: urls.trends() }, { loc: urls.assurance() }, { loc: urls.data() },
+    ...[...learningFigures(lib).index.assurance.keys()].map((id) => ({ loc: urls.assurance(id) })),
     ...['about', 'criteria', 'submit', 'review', 'subscribe'].map((g) => ({ loc: urls.guide(g) })),
     ...pageParams(lib.lessons.length).map((p) => ({ loc: urls.lessons(p.number) })),
     ...pageParams(lib.notablePractice.length).map((p) => ({ loc: urls.notablePractice(p.number) })),

@@ -52,15 +52,23 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+const ASSURANCE_HEADER = ['action_note', 'organisation', 'updated', 'recommendation', 'state', 'evidence'];
+
+/** The columns of a dataset's CSV, known without any record. */
+export function csvHeader(name: Dataset): string[] {
+  if (name === 'assurance') return [...ASSURANCE_HEADER];
+  return ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter((h, i, all) => all.indexOf(h) === i);
+}
+
 /** Header and rows of a dataset's CSV. */
 export function csvTable(lib: Library, name: Dataset): { header: string[]; rows: string[][] } {
   if (name === 'assurance') {
-    const header = ['action_note', 'organisation', 'updated', 'recommendation', 'state', 'evidence'];
+    const header = csvHeader(name);
     const rows = lib.returns.flatMap((r) => r.data.returns.map((e) => [r.note, r.organisation, r.data.updated, e.recommendation, e.state, e.evidence ?? '']));
     return { header, rows };
   }
   const records = jsonRecords(lib, name);
-  const header = ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter((h, i, all) => all.indexOf(h) === i);
+  const header = csvHeader(name);
   if (name === 'action-notes') {
     // Recommendations as readable cells: "R1: text (due 2025-01-31)".
     return {
@@ -79,4 +87,9 @@ export function csvTable(lib: Library, name: Dataset): { header: string[]; rows:
 
 export function toCsv(table: { header: string[]; rows: string[][] }): string {
   return stringify([table.header, ...table.rows], { record_delimiter: 'windows' });
+}
+
+/** A JSON array with one record per line: valid JSON, readable diffs, no indentation weight. */
+export function toJson(records: readonly Record<string, unknown>[]): string {
+  return records.length === 0 ? '[]\n' : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }

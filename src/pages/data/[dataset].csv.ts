@@ -1,0 +1,11 @@
+/** Open data: every record of a collection of the edition as CSV (lists joined with "; "). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { DATASETS, type Dataset, csvTable, toCsv } from '../../lib/learning/open-data.ts';
+import { getLibrary } from '../../lib/site-data.ts';
+
+export const getStaticPaths = (() => DATASETS.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const lib = await getLibrary();
+  return new Response(toCsv(csvTable(lib, params.dataset as Dataset)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

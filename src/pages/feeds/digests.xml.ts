@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { buildDigestFeed } from '../../lib/digests.ts';
+import { getLibrary, urls } from '../../lib/site-data.ts';
+
+export const GET: APIRoute = async () => {
+  const lib = await getLibrary();
+  return new Response(buildDigestFeed(lib, urls).rss2(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};
