@@ -186,7 +186,7 @@ describe('accessibility', () => {
   const templates = [
     '', 'lessons/', 'notable-practice/', 'lessons/2024-02-10-radio-talkgroups-not-shared/', 'lessons/2024-02-11-joint-hazard-board-at-forward-command/',
     'principles/', 'principles/co-locate/', 'nrr-themes/', 'risks/rail-accident/', 'years/2024/', 'action-notes/', 'action-notes/2024-001/',
-    'events/', 'events/2024-02-10-exercise-open-harbour/', 'organisations/', 'organisations/northshire-police/', 'digests/', 'digests/2024-q2/',
+    'events/', 'events/2024-02-10-exercise-open-harbour/', 'organisations/', 'organisations/northshire-police/', 'digests/', 'digests/2024-q2/', 'trends/', 'assurance/', 'assurance/2024-001/', 'data/',
     'topics/', 'about/', 'criteria/', 'submit/', 'review/', 'subscribe/', 'search/', 'search/?q=talkgroups', 'no-such-page/',
   ];
 
@@ -201,6 +201,28 @@ describe('accessibility', () => {
     );
     const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(violations).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('printing a digest', () => {
+  it('prints on A4 with the protective marking and without navigation, search, breadcrumbs or footer', async () => {
+    const p = await open(`${server.url}digests/2024-q2/`);
+    await p.emulateMedia({ media: 'print' });
+    for (const hidden of ['.govuk-service-navigation', '.jol-header-search', '.govuk-breadcrumbs', '.govuk-footer', '.govuk-phase-banner']) {
+      expect(await p.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await p.locator('header .jol-classification').isVisible()).toBe(true);
+    expect(await p.locator('main .jol-classification.jol-print-only').isVisible()).toBe(true);
+    expect(await p.locator('h1').textContent()).toBe('April to June 2024');
+    const pdf = (await p.pdf({ preferCSSPageSize: true })).toString('latin1');
+    // A4 is 595 × 842 points.
+    const boxes = [...pdf.matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(box).toEqual([595, 842]);
+    await p.emulateMedia({ media: 'screen' });
+    expect(await p.locator('.govuk-service-navigation').isVisible()).toBe(true);
+    expect(await p.locator('main .jol-print-only').first().isVisible()).toBe(false);
     await p.close();
   });
 });

@@ -93,6 +93,24 @@ describe('editions', () => {
     expect(responders.read('index.html')).toMatch(/<span class="jol-counts__number">2<\/span> lessons identified/);
   });
 
+  it('exports only the edition\'s records in the open data, and shows only its notes on the dashboard', () => {
+    const dataFiles = pub.files().filter((f) => f.startsWith('data/'));
+    expect(dataFiles).toEqual(expect.arrayContaining(['data/lessons.json', 'data/lessons.csv', 'data/action-notes.json', 'data/assurance.csv', 'data/events.json', 'data/organisations.csv', 'data/schemas/lesson.schema.json', 'data/index.html']));
+    for (const f of dataFiles) {
+      const text = pub.read(f).toLowerCase();
+      for (const marker of MARKERS) expect(text.includes(marker.toLowerCase()), `${marker} in ${f}`).toBe(false);
+    }
+    const ids = (site: BuiltSite, file: string) => (JSON.parse(site.read(file)) as { id: string }[]).map((r) => r.id);
+    expect(ids(pub, 'data/lessons.json')).toEqual(['2024-02-10-radio-talkgroups-not-shared', '2024-02-11-joint-hazard-board-at-forward-command']);
+    expect(ids(responders, 'data/lessons.json')).toHaveLength(4);
+    expect(ids(pub, 'data/action-notes.json')).toEqual(['2024-001']);
+    expect((JSON.parse(pub.read('data/assurance.json')) as { action_note: string }[]).every((r) => r.action_note === '2024-001')).toBe(true);
+    expect(responders.read('data/assurance.csv')).toContain('Kumquatzeppelin');
+    expect(pub.exists(page('assurance/2024-002/'))).toBe(false);
+    expect(responders.exists(page('assurance/2024-002/'))).toBe(true);
+    expect(pub.read(page('assurance/'))).not.toContain('2024-002');
+  });
+
   it('marks pages with their classification', () => {
     expect(responders.read(page('lessons/2024-04-01-qqsecret-sensitive-lesson/'))).toContain('jol-classification--official-sensitive">OFFICIAL-SENSITIVE<');
     expect(pub.read(page('lessons/2024-02-10-radio-talkgroups-not-shared/'))).toContain('jol-classification--official">OFFICIAL<');
