@@ -33,8 +33,8 @@ describe('the issue forms follow GitHub’s form schema', () => {
     if (rel.endsWith('config.yml')) continue;
     it(rel, () => {
       const form = parse(text) as { name: string; description: string; labels: string[]; body: FormElement[] };
-      expect(form.name).toBeTruthy();
-      expect(form.description).toBeTruthy();
+      expect(form.name).toMatch(/^\S.{4,}/);
+      expect(form.description).toMatch(/^\S.{10,}/);
       const ids = form.body.filter((e) => e.type !== 'markdown').map((e) => e.id!);
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);

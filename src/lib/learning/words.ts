@@ -10,3 +10,12 @@ export function percentText(percent: number | undefined): string {
 export function cellStateName(state: CellKey): string {
   return state === 'no-return' ? 'No return yet' : assuranceStates.name(state);
 }
+
+/** GOV.UK tag colour of a cell state (overdue cells are red). */
+export const stateTagClass: Record<CellKey, string> = {
+  implemented: 'govuk-tag--green',
+  'not-applicable': 'govuk-tag--grey',
+  'in-progress': '',
+  'not-started': 'govuk-tag--yellow',
+  'no-return': 'govuk-tag--grey',
+};
