@@ -62,6 +62,11 @@ export class ValidationCache {
     }
   }
 
+  /** Whether the cache holds any result for this file (if not, there is nothing to hash for). */
+  has(file: string): boolean {
+    return this.entries[file] !== undefined;
+  }
+
   /** The entry when the file's size and modification time are unchanged (no read needed). */
   getByStamp(file: string, stamp: string): FileResult | undefined {
     const entry = this.entries[file];

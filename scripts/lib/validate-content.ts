@@ -50,10 +50,10 @@ export { UsageError };
 
 const INLINE_LIMIT = 200;
 
-async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: number, render: boolean): Promise<FileResult[]> {
+async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: number, render: boolean): Promise<{ results: FileResult[]; hashes: string[] }> {
   const chunks = Math.min(workers, Math.ceil(files.length / 50));
   const size = Math.ceil(files.length / chunks);
-  const jobs: Promise<FileResult[]>[] = [];
+  const jobs: Promise<{ results: FileResult[]; hashes: string[] }>[] = [];
   for (let c = 0; c < chunks; c++) {
     const slice = files.slice(c * size, (c + 1) * size);
     const flags = summaryOnly.slice(c * size, (c + 1) * size);
@@ -66,7 +66,8 @@ async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: 
       }),
     );
   }
-  return (await Promise.all(jobs)).flat();
+  const done = await Promise.all(jobs);
+  return { results: done.flatMap((d) => d.results), hashes: done.flatMap((d) => d.hashes) };
 }
 
 function selectTargets(paths: string[], files: RecordFile[], problems: Diagnostic[], root: string, cwd: string): Set<string> {
@@ -112,7 +113,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const stat = fs.statSync(file.abs);
     stamps[i] = `${stat.size}:${stat.mtimeMs}`;
     let hit = cache?.getByStamp(file.file, stamps[i]!);
-    if (!hit && cache) {
+    // A file the cache has never seen cannot hit: its hash is worked out where it is read and checked.
+    if (!hit && cache?.has(file.file)) {
       hashes[i] = hashBytes(fs.readFileSync(file.abs));
       hit = cache.get(file.file, hashes[i]!);
       if (hit) cache.set(file.file, hashes[i]!, stamps[i]!, hit);
@@ -132,17 +134,23 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const workers = options.workers ?? (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
     const batch = pending.map((i) => files[i]!);
     let fresh: FileResult[];
+    let freshHashes: string[];
     const render = options.renderBodies === true;
-    if (workers > 0) fresh = await runWorkers(batch, summaryOnly, workers, render);
+    if (workers > 0) ({ results: fresh, hashes: freshHashes } = await runWorkers(batch, summaryOnly, workers, render));
     else {
       // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
       const { checkFile } = await import('./check-file.ts');
       fresh = [];
-      for (let k = 0; k < batch.length; k++) fresh.push(await checkFile(batch[k]!, fs.readFileSync(batch[k]!.abs), summaryOnly[k], render));
+      freshHashes = [];
+      for (let k = 0; k < batch.length; k++) {
+        const bytes = fs.readFileSync(batch[k]!.abs);
+        freshHashes.push(hashBytes(bytes));
+        fresh.push(await checkFile(batch[k]!, bytes, summaryOnly[k], render));
+      }
     }
     pending.forEach((i, k) => {
       results[i] = fresh[k];
-      if (!summaryOnly[k] && cache) cache.set(files[i]!.file, hashes[i] ?? hashBytes(fs.readFileSync(files[i]!.abs)), stamps[i]!, fresh[k]!);
+      if (!summaryOnly[k] && cache) cache.set(files[i]!.file, freshHashes[k]!, stamps[i]!, fresh[k]!);
     });
   }
   lap('check files');
