@@ -202,7 +202,7 @@ export class Library {
   /**
    * One row per organisation in the audience or with a return, one cell per recommendation:
    * the state returned or "no return yet", flagged overdue when the note is open, its
-   * report-back date has passed and the entry is missing or not implemented / not applicable.
+   * report-back date has passed and the entry is missing, or neither implemented nor not applicable.
    */
   returnsTable(note: NoteEntry): ReturnRow[] {
     const recs = note.data.recommendations ?? [];

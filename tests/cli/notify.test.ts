@@ -2,22 +2,21 @@
  * `npm run notify` end to end: a real temporary Git repository, lessons added in a commit, and a
  * real SMTP server (smtp-server) on 127.0.0.1 that requires a login and records what it receives.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
+import { type GitFixtureRoot, gitFixtureRoot } from '../helpers/fixture-root.ts';
 import { cli } from './run-cli.ts';
 
-let fixture: FixtureRoot;
+let fixture: GitFixtureRoot;
 let server: SMTPServer;
 let port: number;
 let received: { from: string; to: string[]; data: string; user: string }[];
 let base: string;
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+const git = (...args: string[]) => fixture.git(...args);
 
 function lesson(title: string, classification: string, isPublic: boolean): string {
   return `---
@@ -48,13 +47,8 @@ c
 }
 
 beforeEach(async () => {
-  fixture = fixtureRoot();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'test@example.invalid');
-  git('config', 'user.name', 'Test');
-  git('add', '.');
-  git('commit', '-qm', 'base');
-  base = git('rev-parse', 'HEAD');
+  fixture = gitFixtureRoot();
+  base = fixture.base;
   received = [];
   server = new SMTPServer({
     authOptional: false,

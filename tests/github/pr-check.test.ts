@@ -4,27 +4,22 @@
  * sticky-comment report (likely duplicates linked); the comment is then posted once and updated
  * through a fake GitHub API.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
+import { type GitFixtureRoot, gitFixtureRoot } from '../helpers/fixture-root.ts';
 import { FakeGitHub } from './fake-github.ts';
 
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
-let fixture: FixtureRoot;
+let fixture: GitFixtureRoot;
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+const git = (...args: string[]) => fixture.git(...args);
 
 beforeEach(() => {
-  fixture = fixtureRoot();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'test@example.invalid');
-  git('config', 'user.name', 'Test');
-  git('add', '.');
-  git('commit', '-qm', 'base');
+  fixture = gitFixtureRoot();
 });
 afterEach(() => fixture.cleanup());
 

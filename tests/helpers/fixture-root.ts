@@ -3,6 +3,7 @@
  * invalid fixture's files laid over it (plus its `fixture.json`: paths to remove, large files
  * to generate). Returns the temp folder (the working directory) and its `content/` root.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,4 +50,23 @@ export function invalidFixtures(): { rule: string; dir: string }[] {
   };
   walk(INVALID);
   return out.sort((a, b) => a.rule.localeCompare(b.rule));
+}
+
+export interface GitFixtureRoot extends FixtureRoot {
+  /** Runs git in the fixture's folder and returns its trimmed output. */
+  git(...args: string[]): string;
+  /** The commit holding the fixture as copied. */
+  base: string;
+}
+
+/** A fixture root inside a fresh Git repository, with everything committed on `main`. */
+export function gitFixtureRoot(overlay?: string): GitFixtureRoot {
+  const fixture = fixtureRoot(overlay);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'test@example.invalid');
+  git('config', 'user.name', 'Test');
+  git('add', '.');
+  git('commit', '-qm', 'base');
+  return { ...fixture, git, base: git('rev-parse', 'HEAD') };
 }
