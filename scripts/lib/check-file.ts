@@ -52,8 +52,8 @@ export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOn
   }
   if (record.collection === 'lessons') summary.tokens = [...lessonTokens(summary.data)];
   if (render && parsed.body !== undefined) {
-    const { renderMarkdown } = await import('./render-html.ts');
-    summary.html = renderMarkdown(parsed.body);
+    const { renderMarkdown, renderTree } = await import('./render-html.ts');
+    summary.html = input.bodyTree ? renderTree(input.bodyTree) : renderMarkdown(parsed.body);
   }
   return { diagnostics, summary };
 }

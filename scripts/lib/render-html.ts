@@ -9,13 +9,13 @@
  * and images become links (records ship no images; the CSP blocks outside ones).
  */
 import type { Element, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseBody } from './remark/processor.ts';
 
 const CLASSES: Record<string, string> = {
   h2: 'govuk-heading-m',
@@ -62,16 +62,21 @@ function rehypeGovuk() {
   };
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
+const toHtml = unified()
   .use(remarkRehype) // allowDangerousHtml is off: raw HTML is dropped
   .use(rehypeSanitize)
   .use(rehypeGovuk)
   .use(rehypeStringify)
   .freeze();
 
+/** A body already parsed (by the validator's body check) to HTML. */
+export function renderTree(tree: MdastRoot): string {
+  const hast = toHtml.runSync(tree);
+  return toHtml.stringify(hast as Root);
+}
+
+/** Markdown in the content model's dialect (CommonMark + GFM tables, as the validator parses it) to HTML. */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return renderTree(parseBody(markdown));
 }
 

@@ -4,11 +4,14 @@ import type { FileCheck } from './types.ts';
 
 export const bodyCheck: FileCheck = {
   id: 'body',
-  async run({ spec, parsed }, report) {
+  async run(input, report) {
+    const { spec, parsed } = input;
     if (spec.extension !== '.md' || parsed.body === undefined || parsed.data === undefined) return;
     const required = spec.sections?.(parsed.data) ?? [];
     const offset = (parsed.bodyLine ?? 1) - 1;
-    for (const m of await lintBody(parsed.body, required)) {
+    const { messages, tree } = await lintBody(parsed.body, required);
+    input.bodyTree = tree;
+    for (const m of messages) {
       if (m.line === 0) report({ line: 1, column: 1 }, m.rule, m.message);
       else report({ line: m.line + offset, column: m.column }, m.rule, m.message);
     }

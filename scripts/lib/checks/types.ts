@@ -3,6 +3,7 @@
  * repository check sees the summaries of all records. Checks report; they never throw or stop
  * the run, so one run collects every problem in every file.
  */
+import type { Root as MdastRoot } from 'mdast';
 import type { CollectionSpec } from '../../../schemas/collections.ts';
 import type { CollectionName } from '../../../schemas/layout.ts';
 import type { Severity } from '../diagnostic.ts';
@@ -25,6 +26,8 @@ export interface FileInput {
   parsed: ParsedRecord;
   /** The schema's output (defaults applied) when the record matched its schema. */
   valid?: Record<string, unknown>;
+  /** The Markdown body's tree, once the body check has parsed it (rendering reuses it). */
+  bodyTree?: MdastRoot;
 }
 
 export type FileReport = (where: Where, rule: string, message: string, extra?: { severity?: Severity; email?: string }) => void;

@@ -2,6 +2,7 @@
  * The remark processor that lints record bodies: CommonMark + GFM tables, plus the JOL rules.
  * One frozen processor per thread; each call lints one body and returns positioned messages.
  */
+import type { Root } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
@@ -39,8 +40,18 @@ function makeLinter(required: readonly string[]) {
   return unified().use(remarkParse).use(remarkTables).use(noHtml).use(noEmptySections).use(requiredSections, required).freeze();
 }
 
-/** Lints one body; a message with line 0 concerns the whole file (such as a missing section). */
-export async function lintBody(body: string, required: readonly string[]): Promise<BodyMessage[]> {
+/** Parses a body in the content model's dialect (the one tree both linting and rendering use). */
+export function parseBody(body: string | VFile): Root {
+  const text = typeof body === 'string' ? body : String(body.value);
+  return (text.includes('|') ? parser : plainParser).parse(body);
+}
+
+/**
+ * Lints one body; a message with line 0 concerns the whole file (such as a missing section).
+ * Also returns the parsed tree, so that a caller that renders the body need not parse it again
+ * (the rules only read the tree).
+ */
+export async function lintBody(body: string, required: readonly string[]): Promise<{ messages: BodyMessage[]; tree: Root }> {
   const key = required.join('\n');
   let processor = linters.get(key);
   if (!processor) {
@@ -48,12 +59,13 @@ export async function lintBody(body: string, required: readonly string[]): Promi
     linters.set(key, processor);
   }
   const file = new VFile({ value: body });
-  const tree = (body.includes('|') ? parser : plainParser).parse(file);
+  const tree = parseBody(file);
   await processor.run(tree, file);
-  return file.messages.map((m) => ({
+  const messages = file.messages.map((m) => ({
     line: m.line ?? 0,
     column: m.column ?? 0,
     rule: m.ruleId ? `body/${m.ruleId}` : 'body/markdown',
     message: m.reason,
   }));
+  return { messages, tree };
 }

@@ -44,7 +44,7 @@ for (const rule of rules) {
     });
     examples.forEach((example, index) => {
       it(`example ${index + 1} (${example.kind}) gives exactly the documented messages`, async () => {
-        const messages = await lintBody(example.markdown.trimEnd() + '\n', example.options);
+        const { messages } = await lintBody(example.markdown.trimEnd() + '\n', example.options);
         const own = messages.filter((m) => m.rule === `body/${rule.replace('.ts', '')}`).map((m) => `${m.line}:${m.column} ${m.message}`);
         expect(own).toEqual(example.kind === 'ok' ? [] : example.expected);
       });
