@@ -26,7 +26,15 @@ export interface StoredRecord {
 
 type Log = { info(message: string): void; warn(message: string): void };
 
-let pending: { key: string; promise: Promise<Record<CollectionName, StoredRecord[]>> } | undefined;
+/**
+ * The records of one content root and edition, loaded once per build whichever asks first:
+ * the content layer's loaders (run by Astro through Vite) or the search-index integration
+ * (imported with the Astro config). Those are separate module graphs with separate copies of
+ * this module, so the promise is kept on `globalThis` under a registered symbol.
+ */
+const SHARED = Symbol.for('jol-library.site-content');
+type Pending = { key: string; promise: Promise<Record<CollectionName, StoredRecord[]>> };
+const shared = globalThis as typeof globalThis & { [SHARED]?: Pending };
 
 async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>> {
   const config = siteConfig();
@@ -57,10 +65,13 @@ async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>
   return out;
 }
 
-/** Loads the content root once per build, whichever collection asks first. */
+/** Loads the content root once per build, whichever collection (or the search index) asks first. */
 export function loadSiteContent(log: Log): Promise<Record<CollectionName, StoredRecord[]>> {
   const config = siteConfig();
   const key = `${config.contentRoot}\0${config.edition}`;
-  if (!pending || pending.key !== key) pending = { key, promise: loadAll(log) };
-  return pending.promise;
+  const pending = shared[SHARED];
+  if (pending && pending.key === key) return pending.promise;
+  const promise = loadAll(log);
+  shared[SHARED] = { key, promise };
+  return promise;
 }

@@ -1,7 +1,7 @@
 /**
  * The Pagefind filters of the search page and the values each can take in this edition.
- * Filter names and values are the words readers see; the record pages tag themselves with
- * the same words (data-pagefind-filter), from the same vocabularies.
+ * Filter names and values are the words readers see; the search index (search-records.ts)
+ * tags each record with the same words, from the same vocabularies.
  */
 import { actionNoteStatuses, sources } from '../../schemas/vocabularies.ts';
 import { yearOf } from './dates.ts';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { lesson, makeLibrary, note } from './library-fixture.ts';
+import { eventRecord, lessonRecord, noteRecord, searchRecords } from './search-records.ts';
+
+const filtersOf = (html: string) => [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((m) => m[1]);
+
+describe('search records', () => {
+  const l = lesson('2024-03-01-radio', {
+    title: 'Radio <b>talkgroups</b>',
+    summary: 'Talkgroups were not shared & commanders could not talk "across" agencies.',
+    principles: ['communicate', 'co-ordinate'],
+    models: ['methane'],
+    risks: ['coastal-flooding'],
+    command_levels: ['tactical'],
+    organisations: ['fire-b'],
+    tags: ['radio', 'airwave'],
+    published: '2024-04-02',
+  } as never);
+  const lib = makeLibrary({ lessons: [l], notes: [note('2024-001', { lessons: [l.id] })] });
+
+  it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {
+    const { url, html } = lessonRecord(lib.lessons[0]!, lib);
+    expect(url).toBe('/lessons/2024-03-01-radio/');
+    expect(html).toContain('<h1 data-pagefind-weight="10">Radio &#60;b&#62;talkgroups&#60;/b&#62;</h1>');
+    expect(html).toContain('<p data-pagefind-meta="summary" data-pagefind-weight="5">Talkgroups were not shared &#38; commanders could not talk &#34;across&#34; agencies.</p>');
+    expect(html).toContain('<p>Body</p>');
+    expect(html).toContain('<p>radio, airwave</p>');
+    expect(html).toContain('data-pagefind-sort="date:2024-04-02"');
+    expect(html).toContain('data-pagefind-meta="date:2 April 2024"');
+    expect(filtersOf(html)).toEqual([
+      'Type:Lesson identified', 'Status:Identified', 'Year:2024', 'Source:Exercise',
+      'Organisation:Police A', 'Organisation:Fire B', 'Sector:Police', 'Sector:Fire and rescue',
+      'Principle:Communicate', 'Principle:Co-ordinate', 'Model:M/ETHANE', 'Command level:Tactical (silver)', 'Risk theme:Natural and environmental hazards',
+    ]);
+  });
+
+  it('never carries markup from the content outside the sanitised body', () => {
+    const { html } = lessonRecord(lib.lessons[0]!, lib);
+    expect(html).not.toContain('<b>');
+  });
+
+  it('indexes action notes with their recommendations and events with their type and organisations', () => {
+    const n = noteRecord(lib.notes[0]!);
+    expect(n.url).toBe('/action-notes/2024-001/');
+    expect(n.html).toContain('<p>Do one thing.</p>');
+    expect(filtersOf(n.html)).toEqual(['Type:Action note', 'Status:Open', 'Year:2024']);
+    const e = eventRecord(lib.events[0]!, lib);
+    expect(e.url).toBe('/events/2024-01-01-storm/');
+    expect(filtersOf(e.html)).toEqual(['Type:Event', 'Source:Incident', 'Year:2024', 'Organisation:Fire B', 'Sector:Fire and rescue']);
+  });
+
+  it('lists every lesson, note and event once', () => {
+    expect(searchRecords(lib).map((r) => r.url)).toEqual(['/lessons/2024-03-01-radio/', '/action-notes/2024-001/', '/events/2024-01-01-storm/']);
+  });
+});

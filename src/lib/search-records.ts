@@ -1,0 +1,116 @@
+/**
+ * What the search index holds for each searchable record (lessons and notable practice,
+ * action notes, events), built from the data rather than read back from the built pages.
+ *
+ * Each record is a small HTML document for Pagefind: the title (weighted most), the summary
+ * (weighted next, and kept as the result's summary), the rendered body and a few words that
+ * describe the record, with the filters, the date sort and the date shown in results. Only
+ * words a reader would search for are indexed — not navigation, related-lesson lists or
+ * summary-list labels — so the index is smaller and results are more relevant; the filters
+ * carry the organisations, sectors, principles and the rest.
+ *
+ * Building from data means the index can be built while Astro renders the pages (see
+ * src/integrations/pagefind.ts) instead of afterwards from 20,000 files.
+ */
+import { actionNoteKinds, actionNoteStatuses, commandLevels, eventTypes, lessonKinds, lessonStatuses, models, principles, riskThemes, sectors, sources, themeOf } from '../../schemas/vocabularies.ts';
+import { formatDate, yearOf } from './dates.ts';
+import type { EventEntry, LessonEntry, Library, NoteEntry } from './library.ts';
+import { createUrls } from './urls.ts';
+
+export interface SearchRecord {
+  /** Address relative to the site root, without the base path (Pagefind adds it in the browser). */
+  url: string;
+  html: string;
+}
+
+const urls = createUrls({ basePath: '/', siteUrl: 'http://localhost/', repositoryUrl: '', repositoryBranch: '' });
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+type Filters = Record<string, readonly string[]>;
+
+function document(o: { title: string; summary?: string; date: string; filters: Filters; text: string[]; html?: string }): string {
+  const filters = Object.entries(o.filters)
+    .flatMap(([name, values]) => [...new Set(values)].map((v) => `<span data-pagefind-filter="${escapeHtml(name)}:${escapeHtml(v)}"></span>`))
+    .join('');
+  return (
+    `<!doctype html><html lang="en"><head><title>${escapeHtml(o.title)}</title></head><body>` +
+    `<main data-pagefind-body data-pagefind-sort="date:${escapeHtml(o.date)}" data-pagefind-meta="date:${escapeHtml(formatDate(o.date))}">` +
+    `<h1 data-pagefind-weight="10">${escapeHtml(o.title)}</h1>` +
+    (o.summary !== undefined ? `<p data-pagefind-meta="summary" data-pagefind-weight="5">${escapeHtml(o.summary)}</p>` : '') +
+    o.text.filter((t) => t !== '').map((t) => `<p>${escapeHtml(t)}</p>`).join('') +
+    (o.html ?? '') +
+    filters +
+    `</main></body></html>`
+  );
+}
+
+export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
+  const d = lesson.data;
+  const themes = (d.risks ?? []).map((r) => themeOf(r)).filter((t): t is string => t !== undefined);
+  return {
+    url: urls.lesson(lesson.id),
+    html: document({
+      title: d.title,
+      summary: d.summary,
+      date: lesson.published,
+      text: [(d.tags ?? []).join(', ')],
+      html: lesson.html,
+      filters: {
+        Type: [lessonKinds.name(d.kind)],
+        Status: [lessonStatuses.name(d.status)],
+        Year: [yearOf(d.date)],
+        Source: [sources.name(d.source)],
+        Organisation: lib.organisationsOf(lesson).map((o) => lib.organisationName(o)),
+        Sector: lib.sectorsOf(lesson).map((s) => sectors.name(s)),
+        Principle: (d.principles ?? []).map((p) => principles.name(p)),
+        Model: (d.models ?? []).map((m) => models.name(m)),
+        'Command level': (d.command_levels ?? []).map((c) => commandLevels.name(c)),
+        'Risk theme': themes.map((t) => riskThemes.name(t)),
+      },
+    }),
+  };
+}
+
+export function noteRecord(note: NoteEntry): SearchRecord {
+  const d = note.data;
+  return {
+    url: urls.note(note.id),
+    html: document({
+      title: d.title,
+      summary: d.summary,
+      date: d.issued,
+      text: [`${note.id}, ${actionNoteKinds.name(d.kind)}`, ...(d.recommendations ?? []).map((r) => r.text)],
+      html: note.html,
+      filters: { Type: ['Action note'], Status: [actionNoteStatuses.name(d.status)], Year: [yearOf(d.issued)] },
+    }),
+  };
+}
+
+export function eventRecord(event: EventEntry, lib: Library): SearchRecord {
+  const d = event.data;
+  const orgs = d.organisations ?? [];
+  const eventSectors = orgs.map((o) => lib.organisation(o)?.data.sector).filter((s): s is NonNullable<typeof s> => s !== undefined);
+  return {
+    url: urls.event(event.id),
+    html: document({
+      title: d.name,
+      date: d.start,
+      text: [eventTypes.name(d.type), d.area ?? '', d.forum ? lib.organisationName(d.forum) : ''],
+      filters: {
+        Type: ['Event'],
+        Source: [sources.name(d.type)],
+        Year: [yearOf(d.start)],
+        Organisation: orgs.map((o) => lib.organisationName(o)),
+        Sector: eventSectors.map((s) => sectors.name(s)),
+      },
+    }),
+  };
+}
+
+/** Every searchable record of the edition, lessons first. */
+export function searchRecords(lib: Library): SearchRecord[] {
+  return [...lib.lessons.map((l) => lessonRecord(l, lib)), ...lib.notes.map((n) => noteRecord(n)), ...lib.events.map((e) => eventRecord(e, lib))];
+}
