@@ -116,3 +116,20 @@ export function facetCounts(f: Facet, lib: Library, lessons: readonly LessonEntr
   const groups = groupsOf(f, lib, lessons);
   return f.terms(lib).map((term) => ({ term, count: groups.get(term.id)?.length ?? 0 }));
 }
+
+/** The facets a list page's sidebar offers, in order. */
+const SIDEBAR = ['kinds', 'principles', 'models', 'nrr-themes', 'sectors', 'sources', 'statuses', 'command-levels', 'years'];
+const sidebars = new WeakMap<readonly LessonEntry[], { facet: Facet; counts: { term: Term; count: number }[] }[]>();
+
+/** The sidebar of a list of lessons: each facet with the terms that occur and their counts (worked out once per list). */
+export function sidebarSections(lib: Library, lessons: readonly LessonEntry[]): { facet: Facet; counts: { term: Term; count: number }[] }[] {
+  let sections = sidebars.get(lessons);
+  if (!sections) {
+    sections = facets
+      .filter((f) => SIDEBAR.includes(f.key))
+      .map((f) => ({ facet: f, counts: facetCounts(f, lib, lessons).filter((c) => c.count > 0) }))
+      .filter((x) => x.counts.length > 0);
+    sidebars.set(lessons, sections);
+  }
+  return sections;
+}

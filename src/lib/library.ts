@@ -69,6 +69,19 @@ export interface ReturnRow {
   cells: { recommendation: string; state: CellState; overdue: boolean; evidence?: string }[];
 }
 
+/** Items by each key they have, in the items' order; an item is listed once per key. */
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(item);
+    }
+  }
+  return groups;
+}
+
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
@@ -123,11 +136,20 @@ export class Library {
     return this.#organisations.get(id)?.data.name ?? id;
   }
 
+  // Lists and lookups below are worked out once, on first use: pages ask for them on every one
+  // of thousands of pages, and the same array each time lets facets.ts group it only once.
+  #lessonsIdentified?: LessonEntry[];
+  #notablePractice?: LessonEntry[];
+  #byEvent?: Map<string, LessonEntry[]>;
+  #byOrganisation?: Map<string, LessonEntry[]>;
+  #eventsByOrganisation?: Map<string, EventEntry[]>;
+  #supersededBy?: Map<string, LessonEntry[]>;
+
   get lessonsIdentified(): LessonEntry[] {
-    return this.lessons.filter((l) => l.data.kind === 'lesson-identified');
+    return (this.#lessonsIdentified ??= this.lessons.filter((l) => l.data.kind === 'lesson-identified'));
   }
   get notablePractice(): LessonEntry[] {
-    return this.lessons.filter((l) => l.data.kind === 'notable-practice');
+    return (this.#notablePractice ??= this.lessons.filter((l) => l.data.kind === 'notable-practice'));
   }
 
   /** Every organisation a lesson involves: the submitter first, then the others listed. */
@@ -150,14 +172,24 @@ export class Library {
     return this.#citing.get(lessonId) ?? [];
   }
 
+  /** The lessons from an event, newest first. */
   lessonsOfEvent(eventId: string): LessonEntry[] {
-    return this.lessons.filter((l) => l.data.event === eventId);
+    this.#byEvent ??= groupBy(this.lessons, (l) => (l.data.event ? [l.data.event] : []));
+    return this.#byEvent.get(eventId) ?? [];
   }
+  /** The lessons an organisation submitted or was involved in, newest first. */
   lessonsOfOrganisation(orgId: string): LessonEntry[] {
-    return this.lessons.filter((l) => this.organisationsOf(l).includes(orgId));
+    this.#byOrganisation ??= groupBy(this.lessons, (l) => this.organisationsOf(l));
+    return this.#byOrganisation.get(orgId) ?? [];
   }
   eventsOfOrganisation(orgId: string): EventEntry[] {
-    return this.events.filter((e) => e.data.forum === orgId || (e.data.organisations ?? []).includes(orgId));
+    this.#eventsByOrganisation ??= groupBy(this.events, (e) => [...(e.data.forum ? [e.data.forum] : []), ...(e.data.organisations ?? [])]);
+    return this.#eventsByOrganisation.get(orgId) ?? [];
+  }
+  /** The lessons that name this one as the lesson that replaces them. */
+  supersededBy(lessonId: string): LessonEntry[] {
+    this.#supersededBy ??= groupBy(this.lessons, (l) => (l.data.superseded_by ? [l.data.superseded_by] : []));
+    return this.#supersededBy.get(lessonId) ?? [];
   }
   returnsOfOrganisation(orgId: string): ReturnEntry[] {
     return this.returns.filter((r) => r.organisation === orgId);
