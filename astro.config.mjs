@@ -4,6 +4,10 @@
  * JOL_SITE_URL (origin used in feeds and the sitemap), JOL_BASE_PATH (e.g. /jol-library/ on
  * GitHub Pages), JOL_REPOSITORY_URL, JOL_EDITION, JOL_CONTENT_DIR, JOL_TODAY.
  * JOL_OUT_DIR and JOL_CACHE_DIR let tests build several sites side by side.
+ *
+ * Incremental build: pages give Astro a cache key (src/lib/page-keys.ts) and an unchanged page
+ * is copied from the cache dir instead of being rendered again. Keep the cache dir between
+ * builds (CI caches it); JOL_INCREMENTAL=off renders every page.
  */
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -23,6 +27,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1' },
+  experimental: { incrementalBuild: process.env.JOL_INCREMENTAL !== 'off' },
   integrations: [mdx(), pagefind()],
   vite: {
     // Never inline scripts or assets as data: URLs: the Content-Security-Policy allows only files.

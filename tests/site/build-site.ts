@@ -16,6 +16,8 @@ export interface BuildOptions {
   edition?: 'responders' | 'public';
   today?: string;
   basePath?: string;
+  /** Astro's cache folder, to share between builds (incremental builds); a fresh one by default. */
+  cacheDir?: string;
   env?: Record<string, string>;
 }
 
@@ -43,7 +45,7 @@ export function buildSite(options: BuildOptions): BuiltSite {
     JOL_CONTENT_DIR: options.contentDir,
     JOL_EDITION: options.edition ?? 'responders',
     JOL_OUT_DIR: dir,
-    JOL_CACHE_DIR: path.join(tmp, 'cache'),
+    JOL_CACHE_DIR: options.cacheDir ?? path.join(tmp, 'cache'),
     JOL_SITE_URL: 'https://jol.example.org',
     JOL_BASE_PATH: options.basePath ?? '/',
     JOL_REPOSITORY_URL: 'https://github.com/example/jol-library',

@@ -1,0 +1,50 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose
+ * key and code are unchanged since the last build is copied from the cache instead of being
+ * rendered again, which is what makes a rebuild after one changed lesson fast.
+ *
+ * A key is a hash of everything the page shows — whole records, not chosen fields, so a key
+ * can only be too cautious (a page rendered again that did not need to be), never stale —
+ * plus the site's settings (edition, build date, addresses), which Astro's own config hash
+ * does not see because they come from the environment. tests/site/incremental.test.ts
+ * rebuilds after changes of each kind and compares the output with a clean build.
+ */
+import { createHash } from 'node:crypto';
+import { siteConfig } from './config.ts';
+import { sidebarSections } from './facets.ts';
+import type { LessonEntry, Library } from './library.ts';
+import { pageSlice } from './paging.ts';
+
+/** Bump when what the keys cover changes shape. */
+const VERSION = '1';
+const context = JSON.stringify([VERSION, siteConfig()]);
+
+const serialised = new WeakMap<object, string>();
+
+function text(part: unknown): string {
+  if (part === undefined) return '-';
+  if (typeof part !== 'object' || part === null) return JSON.stringify(part);
+  if (Array.isArray(part)) return `[${part.map(text).join(',')}]`;
+  // Records are the same objects on every page of a build: serialise each once.
+  let s = serialised.get(part);
+  if (s === undefined) serialised.set(part, (s = JSON.stringify(part)));
+  return s;
+}
+
+/** The key of a page showing the given parts (records, lists of records, numbers, strings). */
+export function pageKey(...parts: unknown[]): string {
+  const hash = createHash('sha1').update(context);
+  for (const part of parts) hash.update('\0').update(text(part));
+  return hash.digest('base64url');
+}
+
+/** What a lesson list shows of each lesson: the lesson and the organisation that submitted it. */
+export function listed(lib: Library, lessons: readonly LessonEntry[]): unknown[] {
+  return lessons.map((l) => [l, lib.organisation(l.data.submitted_by)]);
+}
+
+/** A page of a lesson list (LessonListPage): its lessons, the size of the whole list and the sidebar's counts. */
+export function listPageKey(lib: Library, lessons: readonly LessonEntry[], page: number, ...extra: unknown[]): string {
+  const sidebar = sidebarSections(lib, lessons).map((x) => [x.facet.key, x.counts.map((c) => [c.term.id, c.term.name, c.count])]);
+  return pageKey(...extra, page, lessons.length, listed(lib, pageSlice(lessons, page)), sidebar);
+}
