@@ -20,7 +20,8 @@ export default defineConfig({
   site: config.siteUrl,
   base: config.basePath,
   outDir: process.env.JOL_OUT_DIR || './dist',
-  cacheDir: process.env.JOL_CACHE_DIR || './node_modules/.astro',
+  // One cache per edition: each keeps its own incremental-build cache and search index.
+  cacheDir: `${process.env.JOL_CACHE_DIR || './node_modules/.astro'}/${config.edition}`,
   trailingSlash: 'always',
   compressHTML: true,
   devToolbar: { enabled: false },

@@ -43,8 +43,13 @@ export function categoriesOf(lesson: LessonEntry, lib: Library): string[] {
  */
 export const FEED_ITEMS = 100;
 
+/** The lessons a feed carries: the newest FEED_ITEMS. */
+export function feedLessons(spec: FeedSpec): LessonEntry[] {
+  return [...spec.lessons].sort(byDateDesc((l) => l.published, (l) => l.id)).slice(0, FEED_ITEMS);
+}
+
 export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): Feed {
-  const sorted = [...spec.lessons].sort(byDateDesc((l) => l.published, (l) => l.id)).slice(0, FEED_ITEMS);
+  const sorted = feedLessons(spec);
   const newest = sorted[0]?.published ?? lib.today;
   const feed = new Feed({
     title: xmlSafe(`${spec.title} – ${SERVICE_NAME}`),

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { siteConfig } from './config.ts';
 import { sidebarSections } from './facets.ts';
+import { type FeedSpec, feedLessons } from './feeds.ts';
 import type { LessonEntry, Library } from './library.ts';
 import { pageSlice } from './paging.ts';
 
@@ -47,4 +48,11 @@ export function listed(lib: Library, lessons: readonly LessonEntry[]): unknown[]
 export function listPageKey(lib: Library, lessons: readonly LessonEntry[], page: number, ...extra: unknown[]): string {
   const sidebar = sidebarSections(lib, lessons).map((x) => [x.facet.key, x.counts.map((c) => [c.term.id, c.term.name, c.count])]);
   return pageKey(...extra, page, lessons.length, listed(lib, pageSlice(lessons, page)), sidebar);
+}
+
+/** A feed: its description and the lessons it carries, with the organisations their categories name sectors from. */
+export function feedKey(lib: Library, spec: FeedSpec): string {
+  const { lessons: _all, ...described } = spec;
+  const items = feedLessons(spec);
+  return pageKey(described, items, items.map((l) => lib.organisationsOf(l).map((o) => lib.organisation(o))));
 }
