@@ -10,6 +10,7 @@ import { quarterName, toDate } from './dates.ts';
 import { SERVICE_NAME, xmlSafe } from './feeds.ts';
 import { quarterBounds } from './learning/digest.ts';
 import { learningFigures } from './learning/figures.ts';
+import { escapeHtml } from './page.ts';
 import type { Library } from './library.ts';
 import { plural } from './page.ts';
 import type { Urls } from './urls.ts';
@@ -28,10 +29,6 @@ export function quarterComplete(quarter: string, today: string): boolean {
 export function digestSummary(lib: Library, quarter: string): string {
   const d = learningFigures(lib).digest(quarter);
   return `${plural(d.identified.length, 'lesson')} identified, ${plural(d.practice.length, 'notable practice', 'notable practices')}, ${plural(d.notesIssued.length, 'action note')} issued and ${plural(d.trends.length, 'recurring issue')} flagged.`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
 
 /** RSS and Atom of the completed quarters' digests, newest first. */

@@ -9,7 +9,7 @@ import {
   type Term,
 } from '../../schemas/vocabularies.ts';
 import { yearOf } from './dates.ts';
-import type { LessonEntry, Library } from './library.ts';
+import { groupBy, type LessonEntry, type Library } from './library.ts';
 
 export interface Facet {
   /** URL segment of the facet's pages: /principles/co-locate/ */
@@ -93,14 +93,7 @@ function groupsOf(f: Facet, lib: Library, lessons: readonly LessonEntry[]): Map<
   if (!byFacet) grouped.set(lessons, (byFacet = new Map()));
   let groups = byFacet.get(f.key);
   if (!groups) {
-    groups = new Map();
-    for (const l of lessons) {
-      for (const v of new Set(f.valuesOf(l, lib))) {
-        let list = groups.get(v);
-        if (!list) groups.set(v, (list = []));
-        list.push(l);
-      }
-    }
+    groups = groupBy(lessons, (l) => f.valuesOf(l, lib));
     byFacet.set(f.key, groups);
   }
   return groups;

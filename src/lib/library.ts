@@ -70,7 +70,7 @@ export interface ReturnRow {
 }
 
 /** Items by each key they have, in the items' order; an item is listed once per key. */
-function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     for (const key of new Set(keys(item))) {

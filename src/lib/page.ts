@@ -8,6 +8,11 @@ export function highestClassification(records: readonly { data: { classification
   return records.some((r) => r.data.classification === 'official-sensitive') ? 'official-sensitive' : 'official';
 }
 
+/** Text for HTML written as a string (feed content, search documents): markup characters escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
 export function classificationName(c: Classification): string {
   return classifications.name(c);
 }

@@ -13,10 +13,11 @@ export interface SearchFilter {
   values: string[];
 }
 
-const ORDER = ['kinds', 'principles', 'models', 'nrr-themes', 'sectors', 'organisations', 'sources', 'years', 'statuses', 'command-levels'];
+/** The facets that are search filters, in the order the search page offers them. */
+export const SEARCH_FACETS = ['kinds', 'principles', 'models', 'nrr-themes', 'sectors', 'organisations', 'sources', 'years', 'statuses', 'command-levels'];
 
 export function searchFilters(lib: Library): SearchFilter[] {
-  return ORDER.map((key) => {
+  return SEARCH_FACETS.map((key) => {
     const f = facets.find((x) => x.key === key)!;
     const values = new Set(facetCounts(f, lib).filter((c) => c.count > 0).map((c) => c.term.name));
     if (key === 'kinds') {

@@ -21,16 +21,16 @@ describe('search records', () => {
   it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {
     const { url, html } = lessonRecord(lib.lessons[0]!, lib);
     expect(url).toBe('/lessons/2024-03-01-radio/');
-    expect(html).toContain('<h1 data-pagefind-weight="10">Radio &#60;b&#62;talkgroups&#60;/b&#62;</h1>');
-    expect(html).toContain('<p data-pagefind-meta="summary" data-pagefind-weight="5">Talkgroups were not shared &#38; commanders could not talk &#34;across&#34; agencies.</p>');
+    expect(html).toContain('<h1 data-pagefind-weight="10">Radio &lt;b&gt;talkgroups&lt;/b&gt;</h1>');
+    expect(html).toContain('<p data-pagefind-meta="summary" data-pagefind-weight="5">Talkgroups were not shared &amp; commanders could not talk &quot;across&quot; agencies.</p>');
     expect(html).toContain('<p>Body</p>');
     expect(html).toContain('<p>radio, airwave</p>');
     expect(html).toContain('data-pagefind-sort="date:2024-04-02"');
     expect(html).toContain('data-pagefind-meta="date:2 April 2024"');
     expect(filtersOf(html)).toEqual([
-      'Type:Lesson identified', 'Status:Identified', 'Year:2024', 'Source:Exercise',
-      'Organisation:Police A', 'Organisation:Fire B', 'Sector:Police', 'Sector:Fire and rescue',
-      'Principle:Communicate', 'Principle:Co-ordinate', 'Model:M/ETHANE', 'Command level:Tactical (silver)', 'Risk theme:Natural and environmental hazards',
+      'Type:Lesson identified', 'Principle:Communicate', 'Principle:Co-ordinate', 'Model:M/ETHANE', 'Risk theme:Natural and environmental hazards',
+      'Sector:Police', 'Sector:Fire and rescue', 'Organisation:Police A', 'Organisation:Fire B', 'Source:Exercise', 'Year:2024',
+      'Status:Identified', 'Command level:Tactical (silver)',
     ]);
   });
 

@@ -12,9 +12,12 @@
  * Building from data means the index can be built while Astro renders the pages (see
  * src/integrations/pagefind.ts) instead of afterwards from 20,000 files.
  */
-import { actionNoteKinds, actionNoteStatuses, commandLevels, eventTypes, lessonKinds, lessonStatuses, models, principles, riskThemes, sectors, sources, themeOf } from '../../schemas/vocabularies.ts';
+import { actionNoteKinds, actionNoteStatuses, eventTypes, sectors, sources } from '../../schemas/vocabularies.ts';
 import { formatDate, yearOf } from './dates.ts';
+import { facet } from './facets.ts';
 import type { EventEntry, LessonEntry, Library, NoteEntry } from './library.ts';
+import { escapeHtml } from './page.ts';
+import { SEARCH_FACETS } from './search-filters.ts';
 import { createUrls } from './urls.ts';
 
 export interface SearchRecord {
@@ -24,10 +27,6 @@ export interface SearchRecord {
 }
 
 const urls = createUrls({ basePath: '/', siteUrl: 'http://localhost/', repositoryUrl: '', repositoryBranch: '' });
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 type Filters = Record<string, readonly string[]>;
 
@@ -47,9 +46,26 @@ function document(o: { title: string; summary?: string; date: string; filters: F
   );
 }
 
+/**
+ * For each search filter, its facet and the names of its terms: a lesson's filters are the
+ * facet terms it has, in the words of the search page's checkboxes (search-filters.ts).
+ * Worked out once per library (organisations' names are a list per library).
+ */
+const filterFacets = new WeakMap<Library, { facet: ReturnType<typeof facet>; names: Map<string, string> }[]>();
+function lessonFilters(lesson: LessonEntry, lib: Library): Filters {
+  let list = filterFacets.get(lib);
+  if (!list) {
+    list = SEARCH_FACETS.map((key) => {
+      const f = facet(key);
+      return { facet: f, names: new Map(f.terms(lib).map((t) => [t.id, t.name])) };
+    });
+    filterFacets.set(lib, list);
+  }
+  return Object.fromEntries(list.map(({ facet: f, names }) => [f.filter, f.valuesOf(lesson, lib).map((id) => names.get(id) ?? id)]));
+}
+
 export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
   const d = lesson.data;
-  const themes = (d.risks ?? []).map((r) => themeOf(r)).filter((t): t is string => t !== undefined);
   return {
     url: urls.lesson(lesson.id),
     html: document({
@@ -58,18 +74,7 @@ export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
       date: lesson.published,
       text: [(d.tags ?? []).join(', ')],
       html: lesson.html,
-      filters: {
-        Type: [lessonKinds.name(d.kind)],
-        Status: [lessonStatuses.name(d.status)],
-        Year: [yearOf(d.date)],
-        Source: [sources.name(d.source)],
-        Organisation: lib.organisationsOf(lesson).map((o) => lib.organisationName(o)),
-        Sector: lib.sectorsOf(lesson).map((s) => sectors.name(s)),
-        Principle: (d.principles ?? []).map((p) => principles.name(p)),
-        Model: (d.models ?? []).map((m) => models.name(m)),
-        'Command level': (d.command_levels ?? []).map((c) => commandLevels.name(c)),
-        'Risk theme': themes.map((t) => riskThemes.name(t)),
-      },
+      filters: lessonFilters(lesson, lib),
     }),
   };
 }
