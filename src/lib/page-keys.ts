@@ -17,19 +17,24 @@ import type { LessonEntry, Library } from './library.ts';
 import { pageSlice } from './paging.ts';
 
 /** Bump when what the keys cover changes shape. */
-const VERSION = '1';
+const VERSION = '2';
 const context = JSON.stringify([VERSION, siteConfig()]);
 
-const serialised = new WeakMap<object, string>();
+const digests = new WeakMap<object, string>();
+
+function digest(s: string): string {
+  return createHash('sha1').update(s).digest('base64url');
+}
 
 function text(part: unknown): string {
   if (part === undefined) return '-';
   if (typeof part !== 'object' || part === null) return JSON.stringify(part);
   if (Array.isArray(part)) return `[${part.map(text).join(',')}]`;
-  // Records are the same objects on every page of a build: serialise each once.
-  let s = serialised.get(part);
-  if (s === undefined) serialised.set(part, (s = JSON.stringify(part)));
-  return s;
+  // Records are the same objects on every page of a build, and a record appears on many pages
+  // (its own, its lists, its neighbours'): hash each once and let page keys hash the digests.
+  let d = digests.get(part);
+  if (d === undefined) digests.set(part, (d = digest(JSON.stringify(part))));
+  return d;
 }
 
 /** The key of a page showing the given parts (records, lists of records, numbers, strings). */
