@@ -3,8 +3,8 @@
  * (src/lib/search-records.ts) rather than from the built pages.
  *
  * Indexing starts as soon as the build starts — the content layer has loaded the records by
- * then — and runs in Pagefind's own process while Astro bundles and renders the pages, so on
- * a machine with two cores it costs little extra time. The index is written to Astro's cache
+ * then — and runs in Pagefind's own process, driven from a worker thread (pagefind-worker.ts),
+ * while Astro bundles and renders the pages on the main thread. The index is written to Astro's cache
  * dir as soon as it is complete and moved into the output when the build is done. When the
  * records are the same as in the last build (same documents, same Pagefind), the index kept
  * in the cache dir is used as it is. Only lessons, action notes and events are indexed, never
@@ -15,10 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../lib/config.ts';
 import { loadSiteContent } from '../lib/content-source.ts';
-import { searchRecords } from '../lib/search-records.ts';
+import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
 
 /** Pagefind's version is part of the index's key: another Pagefind writes another index. */
@@ -29,6 +29,17 @@ interface Indexed {
   records: number;
   started: number;
   reused: boolean;
+}
+
+/** Runs pagefind-worker.ts in a worker thread: its own event loop, free of the page rendering. */
+function inWorker(records: SearchRecord[], outputPath: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath } });
+    let result: string[] | undefined;
+    worker.once('message', (m: { errors: string[] }) => (result = m.errors));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`The search-index worker stopped (exit code ${code}) before writing the index.`))));
+  });
 }
 
 async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger): Promise<Indexed> {
@@ -43,16 +54,32 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger): Pro
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return { dir, records: records.length, started, reused: true };
 
   fs.rmSync(dir, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Sent together: Pagefind works through them while this process goes on with the build.
-  const added = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
-  const failed = added.flatMap((a, i) => a.errors.map((e) => `${records[i]!.url}: ${e}`));
-  if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.length} records: ${failed.slice(0, 5).join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  const errors = await inWorker(records, path.join(dir, 'pagefind'));
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+  logger.info(`Search index of ${records.length} records written in ${Date.now() - started} ms`);
   fs.writeFileSync(stamp, key);
   return { dir, records: records.length, started, reused: false };
+}
+
+/**
+ * Puts a copy of the index kept in the cache dir into the output: hard links where the two
+ * are on one file system (11,000 fragments link in a fraction of the time they copy in), else
+ * copies. Nothing writes to the output's files in place, so the cache's copy stays as it was.
+ */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        fs.linkSync(source, target);
+      } catch {
+        fs.copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -68,18 +95,16 @@ export default function pagefindIntegration(): AstroIntegration {
         indexing = buildIndex(cacheDir, logger);
         // Reported when the build is done; until then a failure must not end the build early.
         indexing.catch(() => undefined);
-        void indexing.finally(() => pagefind.close()).catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
           const { dir: from, records, started, reused } = await (indexing ?? buildIndex(cacheDir, logger));
           const to = path.join(fileURLToPath(dir), 'pagefind');
           fs.rmSync(to, { recursive: true, force: true });
-          fs.cpSync(path.join(from, 'pagefind'), to, { recursive: true });
+          linkTree(path.join(from, 'pagefind'), to);
           logger.info(`Search index: ${records} pages in ${Date.now() - started} ms (${reused ? 'unchanged records: the last index, reused' : 'built alongside the pages'})`);
         } finally {
           indexing = undefined;
-          await pagefind.close();
         }
       },
     },
