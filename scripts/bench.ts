@@ -61,8 +61,9 @@ const ensure = (run: TreeRun, what: string) => {
 };
 const validateCmd = [path.join(PROJECT, 'scripts', 'validate.ts')];
 const astroCmd = [path.join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+/** When the index was written, from the build's start (or, when the last index was reused, when it was in the output). */
 const indexSeconds = (out: string) => {
-  const m = /Search index: (\d+) pages in (\d+) ms/.exec(out);
+  const m = /Search index of (\d+) records written in (\d+) ms/.exec(out) ?? /Search index: (\d+) pages in (\d+) ms/.exec(out);
   return m ? Number(m[2]) / 1000 : NaN;
 };
 

@@ -1,42 +1,20 @@
 /**
- * What the Astro content layer stores for each record: the validated data from
- * `loadContent()` (the validator's own loader, so the CLI and the site read content the
- * same way), plus what the site derives once per build: the published date, the file's path
- * in its repository and, for Markdown records, sanitised HTML.
+ * Loads the site's records once per build: the validated data from `loadContent()` (the
+ * validator's own loader, so the CLI and the site read content the same way), plus what the
+ * site derives once per build: the published date, the file's path in its repository and,
+ * for Markdown records, sanitised HTML. Used by the integrations (src/integrations/), never by
+ * pages, which wait for the same load through src/lib/site-content.ts.
  */
 import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
 import { type LoadedRecord, loadContent } from '../../scripts/lib/load-content.ts';
 import { siteConfig } from './config.ts';
 import { renderMarkdown } from './markdown.ts';
-import { type PublishedSource, publishedDate, readGitHistory, repositoryPath } from './published.ts';
-
-export interface StoredRecord {
-  id: string;
-  data: {
-    record: Record<string, unknown>;
-    repoPath: string;
-    published?: string;
-    publishedSource?: PublishedSource;
-    /** Last day the file changed on the branch, when Git history is available. */
-    lastChanged?: string;
-  };
-  body?: string;
-  html?: string;
-}
+import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
+import { type SiteContent, type StoredRecord, shareContent, sharedContent } from './site-content.ts';
 
 type Log = { info(message: string): void; warn(message: string): void };
 
-/**
- * The records of one content root and edition, loaded once per build whichever asks first:
- * the content layer's loaders (run by Astro through Vite) or the search-index integration
- * (imported with the Astro config). Those are separate module graphs with separate copies of
- * this module, so the promise is kept on `globalThis` under a registered symbol.
- */
-const SHARED = Symbol.for('jol-library.site-content');
-type Pending = { key: string; promise: Promise<Record<CollectionName, StoredRecord[]>> };
-const shared = globalThis as typeof globalThis & { [SHARED]?: Pending };
-
-async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>> {
+async function loadAll(log: Log): Promise<SiteContent> {
   const config = siteConfig();
   const { content, warnings } = await loadContent({ root: config.contentRoot, edition: config.edition, render: true });
   const warned = warnings.filter((d) => d.severity === 'warning').length;
@@ -65,13 +43,13 @@ async function loadAll(log: Log): Promise<Record<CollectionName, StoredRecord[]>
   return out;
 }
 
-/** Loads the content root once per build, whichever collection (or the search index) asks first. */
-export function loadSiteContent(log: Log): Promise<Record<CollectionName, StoredRecord[]>> {
+/** Loads the content root once per build, whichever integration asks first (content or search index). */
+export function loadSiteContent(log: Log): Promise<SiteContent> {
   const config = siteConfig();
   const key = `${config.contentRoot}\0${config.edition}`;
-  const pending = shared[SHARED];
+  const pending = sharedContent();
   if (pending && pending.key === key) return pending.promise;
   const promise = loadAll(log);
-  shared[SHARED] = { key, promise };
+  shareContent({ key, promise });
   return promise;
 }

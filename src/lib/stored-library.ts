@@ -1,8 +1,7 @@
 /**
- * A Library from the records the content loader stores (`StoredRecord`s). The one mapping
- * from stored records to the Library: pages use it through site-data.ts (records read back
- * from Astro's content layer), the search index through src/integrations/pagefind.ts
- * (records straight from the loader), so both see the same data.
+ * A Library from the records loaded for the build (`StoredRecord`s, src/lib/site-content.ts).
+ * The one mapping from those records to the Library: pages use it through site-data.ts, the
+ * search index through src/integrations/pagefind.ts, so both see the same data.
  */
 import type { ActionNote } from '../../schemas/action-note.ts';
 import type { AssuranceReturn } from '../../schemas/assurance.ts';
@@ -10,7 +9,7 @@ import type { CollectionName } from '../../schemas/collections.ts';
 import type { Event } from '../../schemas/event.ts';
 import type { Lesson } from '../../schemas/lesson.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
-import type { StoredRecord } from './content-source.ts';
+import type { StoredRecord } from './site-content.ts';
 import { Library } from './library.ts';
 import type { PublishedSource } from './published.ts';
 
