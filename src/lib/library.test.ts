@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lesson, makeLibrary, note } from './library-fixture.ts';
+import { Library } from './library.ts';
 
 describe('Library', () => {
   const lib = makeLibrary({
@@ -28,6 +29,28 @@ describe('Library', () => {
   it('derives the action notes that cite a lesson', () => {
     expect(lib.notesCiting('2024-01-01-a').map((n) => n.id)).toEqual(['2024-001', '2024-002']);
     expect(lib.notesCiting('2024-02-01-b')).toEqual([]);
+  });
+
+  it('finds the action notes addressed to an organisation or answered by it', () => {
+    // 2024-001 is addressed to the police and answered by council-c; 2024-002 to everyone.
+    expect(lib.notesOfOrganisation('police-a').map((n) => n.id).sort()).toEqual(['2024-001', '2024-002']);
+    expect(lib.notesOfOrganisation('council-c').map((n) => n.id).sort()).toEqual(['2024-001', '2024-002']);
+    expect(lib.notesOfOrganisation('fire-b').map((n) => n.id)).toEqual(['2024-002']);
+    expect(lib.notesOfOrganisation('nobody')).toEqual([]);
+  });
+
+  it('lists the members of a resilience forum by name', () => {
+    const forum = new Library({
+      today: '2025-01-01', lessons: [], notes: [], returns: [], events: [],
+      organisations: [
+        { id: 'lrf-x', data: { name: 'LRF X', sector: 'resilience-forum' } as never },
+        { id: 'police-z', data: { name: 'Zed Police', sector: 'police', forum: 'lrf-x' } as never },
+        { id: 'fire-y', data: { name: 'Fire Y', sector: 'fire-rescue', forum: 'lrf-x' } as never },
+        { id: 'council-w', data: { name: 'Council W', sector: 'local-authority' } as never },
+      ],
+    });
+    expect(forum.membersOf('lrf-x').map((o) => o.id)).toEqual(['fire-y', 'police-z']);
+    expect(forum.membersOf('police-z')).toEqual([]);
   });
 
   it('finds organisations, sectors, events of a lesson', () => {

@@ -144,6 +144,8 @@ export class Library {
   #byOrganisation?: Map<string, LessonEntry[]>;
   #eventsByOrganisation?: Map<string, EventEntry[]>;
   #supersededBy?: Map<string, LessonEntry[]>;
+  #notesByOrganisation?: Map<string, NoteEntry[]>;
+  #members?: Map<string, OrganisationEntry[]>;
 
   get lessonsIdentified(): LessonEntry[] {
     return (this.#lessonsIdentified ??= this.lessons.filter((l) => l.data.kind === 'lesson-identified'));
@@ -191,8 +193,21 @@ export class Library {
     this.#supersededBy ??= groupBy(this.lessons, (l) => (l.data.superseded_by ? [l.data.superseded_by] : []));
     return this.#supersededBy.get(lessonId) ?? [];
   }
-  returnsOfOrganisation(orgId: string): ReturnEntry[] {
-    return this.returns.filter((r) => r.organisation === orgId);
+  /** The action notes addressed to an organisation (it is in their audience) or answered by it, newest first. */
+  notesOfOrganisation(orgId: string): NoteEntry[] {
+    if (!this.#notesByOrganisation) {
+      const answered = groupBy(this.returns, (r) => [r.note]);
+      this.#notesByOrganisation = groupBy(this.notes, (n) => [
+        ...this.audienceOf(n).map((o) => o.id),
+        ...(answered.get(n.id) ?? []).map((r) => r.organisation),
+      ]);
+    }
+    return this.#notesByOrganisation.get(orgId) ?? [];
+  }
+  /** The organisations that name this one (a resilience forum) as their forum, by name. */
+  membersOf(forumId: string): OrganisationEntry[] {
+    this.#members ??= groupBy(this.organisations, (o) => (o.data.forum ? [o.data.forum] : []));
+    return this.#members.get(forumId) ?? [];
   }
 
   /** Stated related lessons first, then the most similar ones. */
