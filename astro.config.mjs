@@ -28,8 +28,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Eight pages at a time: a page waiting on the disk (written, or copied from the incremental
   // cache) no longer holds up the next one. At 10,000 lessons on two cores, one pair of runs:
-  // a cold build 88 s -> 69 s, a rebuild with nothing changed 39 s -> 27 s. Astro's progress lines
-  // run together when pages finish out of order; the output is the same.
+  // a cold build 88 s -> 69 s, a rebuild with nothing changed 39 s -> 27 s. Astro's progress
+  // lines run together when pages finish out of order; the output is the same.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1' },

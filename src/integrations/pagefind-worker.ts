@@ -4,7 +4,8 @@
  * Pagefind's Node API talks to its indexing process through pipes, one message per record;
  * on the build's main thread those messages wait while Astro renders pages, so the index used
  * to finish only when the pages did. Here the worker's own event loop keeps Pagefind busy on
- * the other core. Receives `{ records, outputPath }` as workerData and posts `{ errors }`.
+ * the other core. Receives `{ records, outputPath, options }` as workerData (options for
+ * Pagefind's `createIndex`) and posts `{ errors }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -13,10 +14,11 @@ import type { SearchRecord } from '../lib/search-records.ts';
 interface Job {
   records: SearchRecord[];
   outputPath: string;
+  options: pagefind.PagefindServiceConfig;
 }
 
-async function write({ records, outputPath }: Job): Promise<string[]> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+async function write({ records, outputPath, options }: Job): Promise<string[]> {
+  const { index, errors } = await pagefind.createIndex(options);
   if (!index) return [`Pagefind could not start: ${errors.join('; ')}`];
   const added = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
   const failed = added.flatMap((a, i) => a.errors.map((e) => `${records[i]!.url}: ${e}`));

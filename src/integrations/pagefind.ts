@@ -21,6 +21,9 @@ import { loadSiteContent } from '../lib/content-source.ts';
 import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
 
+/** How Pagefind is asked to index (the worker's `createIndex` options); part of the index's key. */
+const INDEX_OPTIONS = { forceLanguage: 'en' };
+
 /** Pagefind's version is part of the index's key: another Pagefind writes another index. */
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
 
@@ -34,7 +37,7 @@ interface Indexed {
 /** Runs pagefind-worker.ts in a worker thread: its own event loop, free of the page rendering. */
 function inWorker(records: SearchRecord[], outputPath: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath } });
+    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath, options: INDEX_OPTIONS } });
     let result: string[] | undefined;
     worker.once('message', (m: { errors: string[] }) => (result = m.errors));
     worker.once('error', reject);
@@ -46,7 +49,7 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger): Pro
   const started = Date.now();
   const content = await loadSiteContent(logger);
   const records = searchRecords(libraryFromStored(content, siteConfig().today));
-  const hash = createHash('sha1').update(PAGEFIND_VERSION);
+  const hash = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringify(INDEX_OPTIONS));
   for (const r of records) hash.update('\0').update(r.url).update('\0').update(r.html);
   const key = hash.digest('hex');
   const dir = path.join(cacheDir, 'search-index');

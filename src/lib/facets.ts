@@ -37,7 +37,7 @@ const yearsOf = new WeakMap<Library, Term[]>();
 function yearTerms(lib: Library): Term[] {
   let terms = yearsOf.get(lib);
   if (!terms) {
-    terms = [...new Set(lib.lessons.map((l) => l.data.date.slice(0, 4)))].sort().reverse().map((y) => ({ id: y, name: y }));
+    terms = [...new Set(lib.lessons.map((l) => yearOf(l.data.date)))].sort().reverse().map((y) => ({ id: y, name: y }));
     yearsOf.set(lib, terms);
   }
   return terms;

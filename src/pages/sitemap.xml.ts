@@ -3,12 +3,9 @@ import type { APIRoute } from 'astro';
 import { digestQuarters } from '../lib/digests.ts';
 import { facets, lessonsWith } from '../lib/facets.ts';
 import { learningFigures } from '../lib/learning/figures.ts';
+import { escapeHtml } from '../lib/page.ts';
 import { pageParams } from '../lib/paging.ts';
 import { getLibrary, urls } from '../lib/site-data.ts';
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
@@ -30,7 +27,7 @@ export const GET: APIRoute = async () => {
     ]),
   ];
   const body = entries
-    .map((e) => `<url><loc>${escapeXml(urls.absolute(e.loc))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    .map((e) => `<url><loc>${escapeHtml(urls.absolute(e.loc))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
     .join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

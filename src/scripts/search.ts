@@ -207,13 +207,20 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   if (!typing) say('Searching…', false);
   let found: Awaited<ReturnType<Pagefind['search']>>;
   let first: HTMLLIElement[];
+  let started = false;
   try {
     const pf = await load();
+    started = true;
     found = await pf.search(q || null, searchOptions(filters, sort));
     if (mine !== run) return;
     first = await items(found.results.slice(0, PAGE));
   } catch {
-    if (mine === run) say('Search could not start. Reload the page to try again, or browse lessons by topic.', typing);
+    if (mine !== run) return;
+    // Results still on screen are for other words: they go, so the message is not read as theirs.
+    list!.replaceChildren();
+    delete list!.dataset.resultsFor;
+    showMoreButton(false);
+    say(started ? 'The search failed. Try again, or browse lessons by topic.' : 'Search could not start. Reload the page to try again, or browse lessons by topic.', typing);
     return;
   }
   if (mine !== run) return;
