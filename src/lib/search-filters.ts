@@ -1,12 +1,37 @@
 /**
  * The Pagefind filters of the search page and the values each can take in this edition.
- * Filter names and values are the words readers see; the search index (search-records.ts)
- * tags each record with the same words, from the same vocabularies.
+ * Filter names and values are the words readers see. A lesson's filters are its facet terms;
+ * an action note's and an event's are given here once, for both the search index
+ * (search-records.ts) and the checkboxes, so the two cannot drift apart.
  */
-import { actionNoteStatuses, sources } from '../../schemas/vocabularies.ts';
+import { actionNoteStatuses, sectors, sources } from '../../schemas/vocabularies.ts';
 import { yearOf } from './dates.ts';
 import { facetCounts, facets } from './facets.ts';
-import type { Library } from './library.ts';
+import type { EventEntry, Library, NoteEntry } from './library.ts';
+
+/** A record's search filters: filter name to the values (readers' words) it has. */
+export type Filters = Record<string, readonly string[]>;
+
+/** The filters of an action note, as the index tags it and the search page offers them. */
+export function noteFilters(note: NoteEntry): Filters {
+  return { Type: ['Action note'], Status: [actionNoteStatuses.name(note.data.status)], Year: [yearOf(note.data.issued)] };
+}
+
+/** The filters of an event: its source, year, organisations and their sectors. */
+export function eventFilters(event: EventEntry, lib: Library): Filters {
+  const d = event.data;
+  const orgs = d.organisations ?? [];
+  return {
+    Type: ['Event'],
+    Source: [sources.name(d.type)],
+    Year: [yearOf(d.start)],
+    Organisation: orgs.map((o) => lib.organisationName(o)),
+    Sector: orgs.flatMap((o) => {
+      const sector = lib.organisation(o)?.data.sector;
+      return sector ? [sectors.name(sector)] : [];
+    }),
+  };
+}
 
 export interface SearchFilter {
   name: string;
@@ -20,22 +45,9 @@ export function searchFilters(lib: Library): SearchFilter[] {
   return SEARCH_FACETS.map((key) => {
     const f = facets.find((x) => x.key === key)!;
     const values = new Set(facetCounts(f, lib).filter((c) => c.count > 0).map((c) => c.term.name));
-    if (key === 'kinds') {
-      if (lib.notes.length > 0) values.add('Action note');
-      if (lib.events.length > 0) values.add('Event');
-    }
-    if (key === 'statuses') for (const n of lib.notes) values.add(actionNoteStatuses.name(n.data.status));
-    if (key === 'years') {
-      for (const n of lib.notes) values.add(yearOf(n.data.issued));
-      for (const e of lib.events) values.add(yearOf(e.data.start));
-    }
-    if (key === 'sources') for (const e of lib.events) values.add(sources.name(e.data.type));
-    if (key === 'organisations') for (const e of lib.events) for (const o of e.data.organisations ?? []) values.add(lib.organisationName(o));
-    if (key === 'sectors') {
-      for (const e of lib.events) for (const o of e.data.organisations ?? []) {
-        const org = lib.organisation(o);
-        if (org) values.add(facetCounts(f, lib, []).find((c) => c.term.id === org.data.sector)?.term.name ?? org.data.sector);
-      }
+    // Action notes and events are searched too, with the filters the index gives them.
+    for (const filters of [...lib.notes.map(noteFilters), ...lib.events.map((e) => eventFilters(e, lib))]) {
+      for (const v of filters[f.filter] ?? []) values.add(v);
     }
     let list = [...values];
     if (key === 'years') list.sort().reverse();

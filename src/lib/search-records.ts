@@ -12,12 +12,12 @@
  * Building from data means the index can be built while Astro renders the pages (see
  * src/integrations/pagefind.ts) instead of afterwards from 20,000 files.
  */
-import { actionNoteKinds, actionNoteStatuses, eventTypes, sectors, sources } from '../../schemas/vocabularies.ts';
-import { formatDate, yearOf } from './dates.ts';
+import { actionNoteKinds, eventTypes } from '../../schemas/vocabularies.ts';
+import { formatDate } from './dates.ts';
 import { facet } from './facets.ts';
 import type { EventEntry, LessonEntry, Library, NoteEntry } from './library.ts';
 import { escapeHtml } from './page.ts';
-import { SEARCH_FACETS } from './search-filters.ts';
+import { eventFilters, type Filters, noteFilters, SEARCH_FACETS } from './search-filters.ts';
 import { createUrls } from './urls.ts';
 
 export interface SearchRecord {
@@ -27,8 +27,6 @@ export interface SearchRecord {
 }
 
 const urls = createUrls({ basePath: '/', siteUrl: 'http://localhost/', repositoryUrl: '', repositoryBranch: '' });
-
-type Filters = Record<string, readonly string[]>;
 
 function document(o: { title: string; summary?: string; date: string; filters: Filters; text: string[]; html?: string }): string {
   const filters = Object.entries(o.filters)
@@ -89,28 +87,20 @@ export function noteRecord(note: NoteEntry): SearchRecord {
       date: d.issued,
       text: [`${note.id}, ${actionNoteKinds.name(d.kind)}`, ...(d.recommendations ?? []).map((r) => r.text)],
       html: note.html,
-      filters: { Type: ['Action note'], Status: [actionNoteStatuses.name(d.status)], Year: [yearOf(d.issued)] },
+      filters: noteFilters(note),
     }),
   };
 }
 
 export function eventRecord(event: EventEntry, lib: Library): SearchRecord {
   const d = event.data;
-  const orgs = d.organisations ?? [];
-  const eventSectors = orgs.map((o) => lib.organisation(o)?.data.sector).filter((s): s is NonNullable<typeof s> => s !== undefined);
   return {
     url: urls.event(event.id),
     html: document({
       title: d.name,
       date: d.start,
       text: [eventTypes.name(d.type), d.area ?? '', d.forum ? lib.organisationName(d.forum) : ''],
-      filters: {
-        Type: ['Event'],
-        Source: [sources.name(d.type)],
-        Year: [yearOf(d.start)],
-        Organisation: orgs.map((o) => lib.organisationName(o)),
-        Sector: eventSectors.map((s) => sectors.name(s)),
-      },
+      filters: eventFilters(event, lib),
     }),
   };
 }
