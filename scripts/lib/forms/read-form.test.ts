@@ -42,6 +42,16 @@ describe('reading a submitted form', () => {
     expect(answers.principles).toBeUndefined();
   });
 
+  it('"None" is an empty answer only where GitHub writes it for a dropdown left unanswered', () => {
+    const yaml = read('lesson');
+    const form = parse(yaml) as Record<string, unknown>;
+    const body = renderIssueBody(form, { organisations: 'None', tags: 'None', 'section-recommendation': 'None' });
+    const answers = answersFromIssue('lesson', body, yaml);
+    expect(answers.organisations).toBeUndefined();
+    expect(answers.tags).toBe('None');
+    expect(answers['section-recommendation']).toBe('None');
+  });
+
   it('assurance return: the recommendation slots become the returns list', () => {
     const yaml = read('assurance-return');
     const form = parse(yaml) as Record<string, unknown>;

@@ -24,7 +24,8 @@ interface FormField {
   label: string;
 }
 
-const EMPTY = new Set(['_no response_', 'none', '']);
+/** What GitHub writes for a field left empty ("None" only for a dropdown: typed text "None" is an answer). */
+const EMPTY = new Set(['_no response_', '']);
 
 export function formFields(formYaml: string): FormField[] {
   const form = parse(formYaml) as { body?: { type: string; id?: string; attributes?: { label?: string } }[] };
@@ -63,7 +64,7 @@ function organisationIds(text: string, multiple: boolean): unknown {
 }
 
 function answerOf(field: FormField, raw: string): unknown {
-  if (EMPTY.has(raw.toLowerCase())) return undefined;
+  if (EMPTY.has(raw.toLowerCase()) || (field.type === 'dropdown' && raw === 'None')) return undefined;
   switch (field.type) {
     case 'checkboxes': {
       const ticked = raw
