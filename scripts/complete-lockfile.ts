@@ -18,7 +18,7 @@ interface Entry {
 }
 
 /** os, cpu and libc of a platform package, from its name (the conventions of these packages). */
-export function platformOf(name: string): { os?: string[]; cpu: string[]; libc?: string[] } | undefined {
+function platformOf(name: string): { os?: string[]; cpu: string[]; libc?: string[] } | undefined {
   const m = /[-/](android|darwin|linux|win32|windows|freebsd|wasm32)-?(arm64|x64|wasi)?(?:-(gnu|musl|msvc))?$/.exec(name);
   if (!m) return undefined;
   const [, os, cpu, abi] = m;

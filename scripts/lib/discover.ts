@@ -64,11 +64,7 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
   return { files, problems };
 }
 
-/** Which collection and id a path under the root belongs to, or why it belongs nowhere. */
-export function classify(root: string, abs: string): { collection: CollectionName; id: string } | { problem: string } {
-  return classifyParts(path.relative(root, abs).split(path.sep));
-}
-
+/** Which collection and id a path under the root (its parts) belongs to, or why it belongs nowhere. */
 function classifyParts(parts: string[]): { collection: CollectionName; id: string } | { problem: string } {
   const expected = `expected records only in ${collectionNames.map((n) => `${layouts[n].folder}/`).join(', ')}`;
   if (parts.length === 1) return { problem: `Unexpected file in the content root; ${expected}` };
