@@ -33,8 +33,13 @@ function text(part: unknown): string {
   // Records are the same objects on every page of a build, and a record appears on many pages
   // (its own, its lists, its neighbours'): hash each once and let page keys hash the digests.
   let d = digests.get(part);
-  if (d === undefined) digests.set(part, (d = digest(JSON.stringify(part))));
+  if (d === undefined) digests.set(part, (d = digest(JSON.stringify(part, plain))));
   return d;
+}
+
+/** Maps and sets hash as their entries: JSON.stringify would write them as `{}` and miss a change. */
+function plain(_key: string, value: unknown): unknown {
+  return value instanceof Map || value instanceof Set ? [...value] : value;
 }
 
 /** The key of a page showing the given parts (records, lists of records, numbers, strings). */

@@ -4,7 +4,8 @@
  * rendered (JOL_INCREMENTAL=off) and the index built afresh — every page, feed, digest,
  * export and index file, byte for byte — after changes of each kind that ripple across
  * pages: a lesson's title (related lists, topic lists, feeds), its status (facet counts,
- * lifecycle), an organisation's name (every list naming it) and an action note's title.
+ * lifecycle), an organisation's name (every list naming it), an action note's title and an
+ * assurance return's state (the note's pages, digests, open data).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +55,10 @@ beforeAll(() => {
   edit(path.join(root, 'organisations', org), /^name: .*$/m, 'name: Renamed Resilience Partner');
   const note = fs.readdirSync(path.join(root, 'action-notes')).sort()[0]!;
   edit(path.join(root, 'action-notes', note), /^title: .*(\n {2}.*)*$/m, 'title: Renamed action note on shared radio talkgroups');
+  // An assurance return: the note's page, its assurance page, digests and the open data.
+  const returns = fs.readdirSync(path.join(root, 'assurance'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
+  const changedReturn = returns.find((f) => /state: (not-started|in-progress)\n(?! +evidence:)/.test(fs.readFileSync(path.join(root, 'assurance', f), 'utf8')))!;
+  edit(path.join(root, 'assurance', changedReturn), /state: (not-started|in-progress)\n(?! +evidence:)/, 'state: implemented\n    evidence: The joint decision log template was changed and tested in an exercise.\n');
   rebuilt = build({ cache: cacheDir });
   plain = build({ plain: true });
 }, 600_000);
@@ -85,5 +90,10 @@ describe('incremental rebuilds', () => {
     // And the changes are there: the renamed records appear across pages.
     expect(rebuilt.files().filter((f) => f.endsWith('.html') && rebuilt.read(f).includes('Renamed Resilience Partner')).length).toBeGreaterThan(2);
     expect(rebuilt.files().filter((f) => f.endsWith('.html') && rebuilt.read(f).includes('Renamed lesson about the joint decision log')).length).toBeGreaterThan(2);
+    // Pages that are keyed now and were rendered every time before: some are reused, and the
+    // ones the changes reach are rendered again (their output is compared above).
+    for (const route of ['action-notes', 'assurance', 'digests', 'data']) {
+      expect(count(unchanged.log, new RegExp(`/${route}/[^ ]+ \\((cached|restored)\\)`, 'g')), route).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvTable, fieldsOf, jsonRecords, toCsv } from './open-data.ts';
+import { csvTable, DATASETS, datasetPaths, fieldsOf, jsonRecords, toCsv } from './open-data.ts';
 import { lesson, library, note, org, ret } from './test-library.ts';
 
 const lib = library({
@@ -37,5 +37,24 @@ describe('open data', () => {
   it('writes recommendations readably in the action-note CSV', () => {
     const t = csvTable(lib, 'action-notes');
     expect(t.rows[0]![t.header.indexOf('recommendations')]).toBe('R1: First. (due 2024-05-01); R2: Second.');
+  });
+});
+
+describe('open data cache keys', () => {
+  const build = (title: string) =>
+    library({
+      organisations: [org('org-a', 'police')],
+      lessons: [lesson('2024-01-05-a', { title })],
+      notes: [note('2024-001')],
+    });
+  const keys = (l: ReturnType<typeof build>) => Object.fromEntries(datasetPaths(l).map((p) => [p.params.dataset, p.cacheKey]));
+
+  it('keys every dataset, and only the changed collection gets a new key', () => {
+    const before = keys(build('A lesson title that is long enough'));
+    const after = keys(build('Another lesson title, long enough'));
+    expect(Object.keys(before).sort()).toEqual([...DATASETS].sort());
+    expect(after.lessons).not.toBe(before.lessons);
+    for (const d of DATASETS.filter((d) => d !== 'lessons')) expect(after[d], d).toBe(before[d]);
+    expect(keys(build('A lesson title that is long enough'))).toEqual(before);
   });
 });

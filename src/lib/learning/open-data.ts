@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { collections, type CollectionName } from '../../../schemas/collections.ts';
 import { keysAt } from '../../../schemas/shape.ts';
 import type { Library } from '../library.ts';
+import { pageKey } from '../page-keys.ts';
 
 /** Review-only fields that are not part of the published data. */
 const INTERNAL = new Set(['personal_data_exceptions']);
@@ -23,6 +24,15 @@ function pick(data: Record<string, unknown>, fields: readonly string[]): Record<
   const out: Record<string, unknown> = {};
   for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
   return out;
+}
+
+/**
+ * The paths of a dataset route (CSV or JSON), each keyed for the incremental build on the
+ * records the dataset is made from: a file is written again only when its collection changed.
+ */
+export function datasetPaths(lib: Library): { params: { dataset: Dataset }; cacheKey: string }[] {
+  const records = { lessons: lib.lessons, 'action-notes': lib.notes, assurance: lib.returns, events: lib.events, organisations: lib.organisations } satisfies Record<Dataset, readonly object[]>;
+  return DATASETS.map((dataset) => ({ params: { dataset }, cacheKey: pageKey(dataset, records[dataset]) }));
 }
 
 /** The records of a dataset as plain JSON values (id first, then the schema's fields). */

@@ -1,9 +1,9 @@
 /** Open data: every record of a collection of the edition as CSV (lists joined with "; "). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DATASETS, type Dataset, csvTable, toCsv } from '../../lib/learning/open-data.ts';
+import { type Dataset, datasetPaths, csvTable, toCsv } from '../../lib/learning/open-data.ts';
 import { getLibrary } from '../../lib/site-data.ts';
 
-export const getStaticPaths = (() => DATASETS.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => datasetPaths(await getLibrary())) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const lib = await getLibrary();
