@@ -109,11 +109,14 @@ export function relatedLessons(lessons: readonly RelatableLesson[], limit = 5): 
       structural[j] = 0;
       sharedWords[j] = 0;
       seen[j] = 0;
-      if (score <= 0 || skip.has(other.id)) continue;
-      const entry = { id: other.id, score: Math.round(score * 1000) / 1000 };
-      if (best.length === limit && !better(entry, best[best.length - 1]!)) continue;
+      if (score <= 0) continue;
+      // Most candidates do not beat the worst of a full list: decide that before allocating.
+      const rounded = Math.round(score * 1000) / 1000;
+      if (best.length === limit && !better(rounded, other.id, best[limit - 1]!)) continue;
+      if (skip.has(other.id)) continue;
+      const entry = { id: other.id, score: rounded };
       let k = best.length;
-      while (k > 0 && better(entry, best[k - 1]!)) k--;
+      while (k > 0 && better(entry.score, entry.id, best[k - 1]!)) k--;
       best.splice(k, 0, entry);
       if (best.length > limit) best.pop();
     }
@@ -129,6 +132,7 @@ function bitCount(x: number): number {
   return c;
 }
 
-function better(a: { id: string; score: number }, b: { id: string; score: number }): boolean {
-  return a.score > b.score || (a.score === b.score && a.id < b.id);
+/** Whether a candidate (score, id) ranks before `b`: higher score, then the smaller id. */
+function better(score: number, id: string, b: { id: string; score: number }): boolean {
+  return score > b.score || (score === b.score && id < b.id);
 }
