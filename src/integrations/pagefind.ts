@@ -2,10 +2,11 @@
  * Builds the Pagefind search index with Pagefind's Node API, from the records themselves
  * (src/lib/search-records.ts) rather than from the built pages.
  *
- * Indexing starts as soon as the build starts — the content layer has loaded the records by
- * then — and runs in Pagefind's own process, driven from a worker thread (pagefind-worker.ts),
- * while Astro bundles and renders the pages on the main thread. The index is written to Astro's cache
- * dir as soon as it is complete and moved into the output when the build is done. When the
+ * Indexing starts when the build starts, as soon as the content root is loaded (the same load
+ * the pages wait for: src/lib/content-source.ts), and runs in Pagefind's own process, driven
+ * from a worker thread (pagefind-worker.ts), while Astro bundles and renders the pages on the
+ * main thread. The index is written to Astro's cache dir as soon as it is complete and linked
+ * into the output when the build is done. When the
  * records are the same as in the last build (same documents, same Pagefind), the index kept
  * in the cache dir is used as it is. Only lessons, action notes and events are indexed, never
  * navigation or list pages, and each edition indexes only its own records.

@@ -10,9 +10,8 @@ import { quarterName, toDate } from './dates.ts';
 import { SERVICE_NAME, xmlSafe } from './feeds.ts';
 import { quarterBounds } from './learning/digest.ts';
 import { learningFigures } from './learning/figures.ts';
-import { escapeHtml } from './page.ts';
 import type { Library } from './library.ts';
-import { plural } from './page.ts';
+import { escapeHtml, plural } from './page.ts';
 import type { Urls } from './urls.ts';
 
 /** Quarters with a digest, newest first. */

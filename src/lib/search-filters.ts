@@ -6,7 +6,7 @@
  */
 import { actionNoteStatuses, sectors, sources } from '../../schemas/vocabularies.ts';
 import { yearOf } from './dates.ts';
-import { facetCounts, facets } from './facets.ts';
+import { facet, facetCounts } from './facets.ts';
 import type { EventEntry, Library, NoteEntry } from './library.ts';
 
 /** A record's search filters: filter name to the values (readers' words) it has. */
@@ -42,13 +42,12 @@ export interface SearchFilter {
 export const SEARCH_FACETS = ['kinds', 'principles', 'models', 'nrr-themes', 'sectors', 'organisations', 'sources', 'years', 'statuses', 'command-levels'];
 
 export function searchFilters(lib: Library): SearchFilter[] {
+  // Action notes and events are searched too, with the filters the index gives them.
+  const others = [...lib.notes.map(noteFilters), ...lib.events.map((e) => eventFilters(e, lib))];
   return SEARCH_FACETS.map((key) => {
-    const f = facets.find((x) => x.key === key)!;
+    const f = facet(key);
     const values = new Set(facetCounts(f, lib).filter((c) => c.count > 0).map((c) => c.term.name));
-    // Action notes and events are searched too, with the filters the index gives them.
-    for (const filters of [...lib.notes.map(noteFilters), ...lib.events.map((e) => eventFilters(e, lib))]) {
-      for (const v of filters[f.filter] ?? []) values.add(v);
-    }
+    for (const filters of others) for (const v of filters[f.filter] ?? []) values.add(v);
     let list = [...values];
     if (key === 'years') list.sort().reverse();
     else if (key === 'organisations') list.sort((a, b) => a.localeCompare(b, 'en-GB'));
