@@ -5,11 +5,15 @@
  * Indexing starts when the build starts, as soon as the content root is loaded (the same load
  * the pages wait for: src/lib/content-source.ts), and runs in Pagefind's own process, driven
  * from a worker thread (pagefind-worker.ts), while Astro bundles and renders the pages on the
- * main thread. The index is written to Astro's cache dir as soon as it is complete and linked
- * into the output when the build is done. When the
- * records are the same as in the last build (same documents, same Pagefind), the index kept
- * in the cache dir is used as it is. Only lessons, action notes and events are indexed, never
- * navigation or list pages, and each edition indexes only its own records.
+ * main thread. Only lessons, action notes and events are indexed, never navigation or list
+ * pages, and each edition indexes only its own records.
+ *
+ * The last full index (the base) is kept in Astro's cache dir with a manifest of what it holds.
+ * A build whose records are the base's uses it as it is; one with a few records changed
+ * indexes only those, into a delta the search page merges in the browser; one with many
+ * changed, or none kept, indexes everything and keeps that as the base
+ * (src/lib/search-index-plan.ts decides). The indexes are linked into the output when the
+ * build is done: the base as pagefind/, a delta as pagefind-delta/.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +23,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../lib/config.ts';
 import { loadSiteContent } from '../lib/content-source.ts';
+import { type BaseManifest, documentHash, type IndexPlan, planIndex, shareSearchDelta } from '../lib/search-index-plan.ts';
 import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
 
@@ -27,42 +32,81 @@ const INDEX_OPTIONS = { forceLanguage: 'en' };
 
 /** Pagefind's version is part of the index's key: another Pagefind writes another index. */
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
+const SETTINGS = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringify(INDEX_OPTIONS)).digest('hex');
+
+/** The file beside a delta's index that tells the search page which pages to hide and which are the delta's. */
+export const DELTA_MANIFEST = 'jol-delta.json';
 
 interface Indexed {
-  dir: string;
+  /** The base index's Pagefind folder. */
+  base: string;
+  /** The delta's Pagefind folder, if this build has one. */
+  delta?: string;
   records: number;
   started: number;
-  reused: boolean;
+  how: string;
 }
 
 /** Runs pagefind-worker.ts in a worker thread: its own event loop, free of the page rendering. */
-function inWorker(records: SearchRecord[], outputPath: string): Promise<string[]> {
+function inWorker(records: SearchRecord[], outputPath: string): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath, options: INDEX_OPTIONS } });
-    let result: string[] | undefined;
-    worker.once('message', (m: { errors: string[] }) => (result = m.errors));
+    let result: { errors: string[]; pages?: Record<string, string> } | undefined;
+    worker.once('message', (m: typeof result) => (result = m));
     worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`The search-index worker stopped (exit code ${code}) before writing the index.`))));
+    worker.once('exit', (code) => {
+      if (!result) reject(new Error(`The search-index worker stopped (exit code ${code}) before writing the index.`));
+      else if (result.errors.length > 0 || !result.pages) reject(new Error(result.errors.join('\n')));
+      else resolve(result.pages);
+    });
   });
 }
 
-async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger): Promise<Indexed> {
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, planned: (plan: IndexPlan) => void): Promise<Indexed> {
   const started = Date.now();
   const content = await loadSiteContent(logger);
   const records = searchRecords(libraryFromStored(content, siteConfig().today));
-  const hash = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringify(INDEX_OPTIONS));
-  for (const r of records) hash.update('\0').update(r.url).update('\0').update(r.html);
-  const key = hash.digest('hex');
-  const dir = path.join(cacheDir, 'search-index');
-  const stamp = path.join(dir, 'records.sha1');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return { dir, records: records.length, started, reused: true };
+  const hashed = records.map((r) => ({ url: r.url, hash: documentHash(r.html) }));
+  const root = path.join(cacheDir, 'search-index');
+  const baseDir = path.join(root, 'base');
+  const baseManifest = path.join(baseDir, 'manifest.json');
+  const deltaDir = path.join(root, 'delta');
+  const plan = planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
+  planned(plan);
+  const base = path.join(baseDir, 'pagefind');
 
-  fs.rmSync(dir, { recursive: true, force: true });
-  const errors = await inWorker(records, path.join(dir, 'pagefind'));
-  if (errors.length > 0) throw new Error(errors.join('\n'));
+  if (plan.kind === 'base') return { base, records: records.length, started, how: 'unchanged records: the last index, reused' };
+
+  if (plan.kind === 'delta') {
+    const delta = path.join(deltaDir, 'pagefind');
+    const stamp = path.join(deltaDir, 'records.sha1');
+    const describe = `the last full index and a delta of ${plan.changed.length} changed ${plan.changed.length === 1 ? 'record' : 'records'} (${plan.superseded.length} of its pages hidden)`;
+    if (readJson<string>(stamp) === plan.key) return { base, delta, records: records.length, started, how: `${describe}, reused` };
+    fs.rmSync(deltaDir, { recursive: true, force: true });
+    const wanted = new Set(plan.changed);
+    const pages = wanted.size > 0 ? await inWorker(records.filter((r) => wanted.has(r.url)), delta) : {};
+    fs.mkdirSync(delta, { recursive: true });
+    fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }));
+    fs.writeFileSync(stamp, JSON.stringify(plan.key));
+    logger.info(`Search index: a delta of ${plan.changed.length} ${plan.changed.length === 1 ? 'record' : 'records'} written in ${Date.now() - started} ms`);
+    return { base, delta, records: records.length, started, how: describe };
+  }
+
+  fs.rmSync(root, { recursive: true, force: true });
+  logger.info(`Search index: indexing all ${records.length} records (${plan.reason})`);
+  const pages = await inWorker(records, base);
+  const manifest: BaseManifest = { settings: SETTINGS, documents: Object.fromEntries(hashed.map((r) => [r.url, r.hash])), pages };
+  fs.writeFileSync(baseManifest, JSON.stringify(manifest));
   logger.info(`Search index of ${records.length} records written in ${Date.now() - started} ms`);
-  fs.writeFileSync(stamp, key);
-  return { dir, records: records.length, started, reused: false };
+  return { base, records: records.length, started, how: 'built alongside the pages' };
 }
 
 /**
@@ -96,17 +140,22 @@ export default function pagefindIntegration(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
-        indexing = buildIndex(cacheDir, logger);
+        let answer: (hasDelta: boolean) => void = () => undefined;
+        shareSearchDelta(new Promise((resolve) => (answer = resolve)));
+        indexing = buildIndex(cacheDir, logger, (plan) => answer(plan.kind === 'delta'));
         // Reported when the build is done; until then a failure must not end the build early.
-        indexing.catch(() => undefined);
+        indexing.catch(() => answer(false));
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const { dir: from, records, started, reused } = await (indexing ?? buildIndex(cacheDir, logger));
-          const to = path.join(fileURLToPath(dir), 'pagefind');
-          fs.rmSync(to, { recursive: true, force: true });
-          linkTree(path.join(from, 'pagefind'), to);
-          logger.info(`Search index: ${records} pages in ${Date.now() - started} ms (${reused ? 'unchanged records: the last index, reused' : 'built alongside the pages'})`);
+          const { base, delta, records, started, how } = await (indexing ?? buildIndex(cacheDir, logger, () => undefined));
+          const out = fileURLToPath(dir);
+          for (const [from, name] of [[base, 'pagefind'], [delta, 'pagefind-delta']] as const) {
+            const to = path.join(out, name);
+            fs.rmSync(to, { recursive: true, force: true });
+            if (from) linkTree(from, to);
+          }
+          logger.info(`Search index: ${records} pages in ${Date.now() - started} ms (${how})`);
         } finally {
           indexing = undefined;
         }

@@ -26,7 +26,7 @@ describe('search records', () => {
     expect(html).toContain('<p>Body</p>');
     expect(html).toContain('<p>radio, airwave</p>');
     expect(html).toContain('data-pagefind-sort="date:2024-04-02"');
-    expect(html).toContain('data-pagefind-meta="date:2 April 2024"');
+    expect(html).toContain('data-pagefind-meta="date:2024-04-02"');
     expect(filtersOf(html)).toEqual([
       'Type:Lesson identified', 'Principle:Communicate', 'Principle:Co-ordinate', 'Model:M/ETHANE', 'Risk theme:Natural and environmental hazards',
       'Sector:Police', 'Sector:Fire and rescue', 'Organisation:Police A', 'Organisation:Fire B', 'Source:Exercise', 'Year:2024',

@@ -4,7 +4,8 @@
  *
  * Each record is a small HTML document for Pagefind: the title (weighted most), the summary
  * (weighted next, and kept as the result's summary), the rendered body and a few words that
- * describe the record, with the filters, the date sort and the date shown in results. Only
+ * describe the record, with the filters, the date sort and the date (YYYY-MM-DD, which the
+ * search page formats, and orders by when it merges a delta index: search-index-plan.ts). Only
  * words a reader would search for are indexed — not navigation, related-lesson lists or
  * summary-list labels — so the index is smaller and results are more relevant; the filters
  * carry the organisations, sectors, principles and the rest.
@@ -13,7 +14,6 @@
  * src/integrations/pagefind.ts) instead of afterwards from 20,000 files.
  */
 import { actionNoteKinds, eventTypes } from '../../schemas/vocabularies.ts';
-import { formatDate } from './dates.ts';
 import { facet } from './facets.ts';
 import type { EventEntry, LessonEntry, Library, NoteEntry } from './library.ts';
 import { escapeHtml } from './page.ts';
@@ -34,7 +34,7 @@ function document(o: { title: string; summary?: string; date: string; filters: F
     .join('');
   return (
     `<!doctype html><html lang="en"><head><title>${escapeHtml(o.title)}</title></head><body>` +
-    `<main data-pagefind-body data-pagefind-sort="date:${escapeHtml(o.date)}" data-pagefind-meta="date:${escapeHtml(formatDate(o.date))}">` +
+    `<main data-pagefind-body data-pagefind-sort="date:${escapeHtml(o.date)}" data-pagefind-meta="date:${escapeHtml(o.date)}">` +
     `<h1 data-pagefind-weight="10">${escapeHtml(o.title)}</h1>` +
     (o.summary !== undefined ? `<p data-pagefind-meta="summary" data-pagefind-weight="5">${escapeHtml(o.summary)}</p>` : '') +
     o.text.filter((t) => t !== '').map((t) => `<p>${escapeHtml(t)}</p>`).join('') +

@@ -6,7 +6,14 @@
  * Without JavaScript the form is a plain GET form; with it, submitting (Enter, the buttons),
  * changing a filter or the order, and typing in the box all search in the page and keep the
  * address in step with history.replaceState.
+ *
+ * A build that indexed only the records changed since the last full index (see
+ * src/lib/search-index-plan.ts) says so in `data-delta`: the delta index is merged in, the
+ * full index's out-of-date pages are left out of the results, and, when results are ordered by
+ * date, the delta's results are put in their place (Pagefind merges indexes by score).
  */
+import { formatDate } from '../lib/dates.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -26,6 +33,8 @@ interface Pagefind {
   init(): Promise<void>;
   /** Fetches the index and filter chunks a search for `term` needs, without searching. */
   preload(term: string, o?: PagefindSearchOptions): Promise<void>;
+  /** Adds another index's results to every search (the build's delta: see below). */
+  mergeIndex(path: string): Promise<void>;
   search(term: string | null, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
 }
 
@@ -97,15 +106,34 @@ function searchOptions(filters: Record<string, string[]>, sort = ''): PagefindSe
   return options;
 }
 
+/** The delta's manifest: the full index's page ids to leave out, and the delta's own page ids. */
+interface Delta {
+  hidden: Set<string>;
+  added: Set<string>;
+}
+let delta: Delta = { hidden: new Set(), added: new Set() };
+
 let loading: Promise<Pagefind> | undefined;
-/** Loads and starts Pagefind once (its script, then its WebAssembly in a worker); retried after a failure. */
+/** Loads and starts Pagefind once (its script, then its WebAssembly in a worker, then any delta); retried after a failure. */
 function load(): Promise<Pagefind> {
   if (!loading) {
     loading = (async () => {
       const bundle = root!.dataset.bundle!;
+      const deltaPath = root!.dataset.delta;
+      const manifest = deltaPath
+        ? fetch(`${deltaPath}jol-delta.json`).then((r) => {
+            if (!r.ok) throw new Error(`${r.status} for the delta index's manifest`);
+            return r.json() as Promise<{ superseded: string[]; added: string[] }>;
+          })
+        : undefined;
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await pf.options({ baseUrl: root!.dataset.base, excerptLength: 24 });
       await pf.init();
+      if (manifest) {
+        const { superseded, added } = await manifest;
+        if (added.length > 0) await pf.mergeIndex(deltaPath!);
+        delta = { hidden: new Set(superseded), added: new Set(added) };
+      }
       return pf;
     })();
     loading.catch(() => (loading = undefined));
@@ -121,8 +149,51 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 let lastKey = 0;
 
+const loaded = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+/** A result's data (its fragment, fetched once). */
+function dataOf(r: PagefindResult): Promise<PagefindResultData> {
+  let d = loaded.get(r);
+  if (!d) loaded.set(r, (d = r.data()));
+  return d;
+}
+
+/**
+ * The results to show: without the full index's pages that the delta replaces and, when
+ * ordered by date, with the delta's results moved to their place by date (each found by a
+ * binary search over the full index's results, which are in order; on equal dates the full
+ * index's come first). Without a delta, Pagefind's results as they are.
+ */
+async function arrange(found: PagefindResult[], sort: string): Promise<PagefindResult[]> {
+  const kept = delta.hidden.size > 0 ? found.filter((r) => !delta.hidden.has(r.id)) : found;
+  if (!sort || delta.added.size === 0) return kept;
+  const out = kept.filter((r) => !delta.added.has(r.id));
+  const extra = kept.filter((r) => delta.added.has(r.id));
+  if (extra.length === 0) return out;
+  const dateOf = async (r: PagefindResult) => (await dataOf(r)).meta.date ?? '';
+  const first = (a: string, b: string) => (sort === 'oldest' ? a < b : a > b);
+  const dated = await Promise.all(extra.map(async (r) => ({ r, date: await dateOf(r) })));
+  dated.sort((a, b) => (first(a.date, b.date) ? -1 : first(b.date, a.date) ? 1 : 0));
+  let lo = 0;
+  for (const { r, date } of dated) {
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first(date, await dateOf(out[mid]!))) hi = mid;
+      else lo = mid + 1;
+    }
+    out.splice(lo, 0, r);
+    lo++;
+  }
+  return out;
+}
+
+/** "2 April 2024" from the index's YYYY-MM-DD. */
+function shownDate(date: string | undefined): string | undefined {
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date;
+}
+
 async function items(slice: PagefindResult[]): Promise<HTMLLIElement[]> {
-  const data = await Promise.all(slice.map((r) => r.data()));
+  const data = await Promise.all(slice.map(dataOf));
   return data.map((d) => {
     const li = document.createElement('li');
     li.className = 'jol-lesson-list__item';
@@ -135,7 +206,7 @@ async function items(slice: PagefindResult[]): Promise<HTMLLIElement[]> {
     h.append(a);
     const meta = document.createElement('p');
     meta.className = 'jol-lesson-list__meta';
-    meta.textContent = [d.filters.Type?.[0], d.meta.date].filter(Boolean).join(' · ');
+    meta.textContent = [d.filters.Type?.[0], shownDate(d.meta.date)].filter(Boolean).join(' · ');
     const p = document.createElement('p');
     p.className = 'govuk-body govuk-!-margin-bottom-1';
     appendExcerpt(p, d.excerpt);
@@ -205,15 +276,15 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
     return;
   }
   if (!typing) say('Searching…', false);
-  let found: Awaited<ReturnType<Pagefind['search']>>;
+  let found: PagefindResult[];
   let first: HTMLLIElement[];
   let started = false;
   try {
     const pf = await load();
     started = true;
-    found = await pf.search(q || null, searchOptions(filters, sort));
+    found = await arrange((await pf.search(q || null, searchOptions(filters, sort))).results, sort);
     if (mine !== run) return;
-    first = await items(found.results.slice(0, PAGE));
+    first = await items(found.slice(0, PAGE));
   } catch {
     if (mine !== run) return;
     // Results still on screen are for other words: they go, so the message is not read as theirs.
@@ -224,7 +295,7 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
     return;
   }
   if (mine !== run) return;
-  results = found.results;
+  results = found;
   shown = first.length;
   list!.replaceChildren(...first);
   // Says which query the list shows (the browser tests and the benchmark wait for it).

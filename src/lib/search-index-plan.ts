@@ -1,0 +1,84 @@
+/**
+ * Decides how a build gets its search index: the last full index as it is, that index plus a
+ * small "delta" index of the records changed since, or a new full index.
+ *
+ * Pagefind cannot update an index: re-indexing 11,000 records takes about half a minute of a
+ * core, and a merged pull request usually changes one or two. So the full index built last
+ * (the base) is kept with a manifest of what it holds, and while few records have changed
+ * since, only those are indexed, into a delta that the search page merges in the browser
+ * (Pagefind's mergeIndex), hiding the base's out-of-date pages (`superseded`). Once more than
+ * `deltaLimit()` records have changed, the next build indexes everything again and that becomes
+ * the base. The delta always holds every change since the base, so builds do not depend on
+ * one another beyond the base.
+ *
+ * The plan is worked out here; src/integrations/pagefind.ts reads and writes the files.
+ */
+import { createHash } from 'node:crypto';
+
+/** What a full index holds, kept beside it in the cache dir. */
+export interface BaseManifest {
+  /** Pagefind's version and indexing options: another setting needs another index. */
+  settings: string;
+  /** For each record's address, the hash of the document indexed for it. */
+  documents: Record<string, string>;
+  /** For each record's address, the id Pagefind gave its page (the result id in the browser). */
+  pages: Record<string, string>;
+}
+
+export interface HashedRecord {
+  url: string;
+  hash: string;
+}
+
+export type IndexPlan =
+  /** The base holds exactly these records: use it alone. */
+  | { kind: 'base' }
+  /** Index these records alone and hide the base's pages for `superseded` in the browser. */
+  | { kind: 'delta'; changed: string[]; superseded: string[]; key: string }
+  | { kind: 'full'; reason: string };
+
+export function documentHash(html: string): string {
+  return createHash('sha1').update(html).digest('hex');
+}
+
+/** How many records may differ from the base before a full index is cheaper for readers: 1%, at least 20. */
+export function deltaLimit(records: number): number {
+  return Math.max(20, Math.ceil(records / 100));
+}
+
+export function planIndex(base: BaseManifest | undefined, settings: string, records: HashedRecord[], limit = deltaLimit(records.length)): IndexPlan {
+  if (!base) return { kind: 'full', reason: 'no earlier index' };
+  if (base.settings !== settings) return { kind: 'full', reason: 'Pagefind or its settings changed' };
+  const current = new Set<string>();
+  const changed: string[] = [];
+  for (const r of records) {
+    current.add(r.url);
+    if (base.documents[r.url] !== r.hash) changed.push(r.url);
+  }
+  const removed = Object.keys(base.documents).filter((url) => !current.has(url));
+  if (changed.length === 0 && removed.length === 0) return { kind: 'base' };
+  if (changed.length + removed.length > limit) return { kind: 'full', reason: `${changed.length + removed.length} records changed since the last full index (more than ${limit})` };
+  const superseded = [...changed, ...removed].flatMap((url) => (base.pages[url] ? [base.pages[url]] : [])).sort();
+  const byUrl = new Map(records.map((r) => [r.url, r.hash]));
+  const key = createHash('sha1').update(settings);
+  for (const url of changed) key.update('\0').update(url).update('\0').update(byUrl.get(url)!);
+  for (const id of superseded) key.update('\0-').update(id);
+  return { kind: 'delta', changed, superseded, key: key.digest('hex') };
+}
+
+const SHARED = Symbol.for('jol-library.search-delta');
+type Shared = typeof globalThis & { [SHARED]?: Promise<boolean> };
+
+/**
+ * Tells the search page, which Astro renders in another module graph than the integration's,
+ * whether this build's index has a delta to merge (src/pages/search.astro asks; the search
+ * index integration answers as soon as it has planned the index).
+ */
+export function shareSearchDelta(hasDelta: Promise<boolean>): void {
+  (globalThis as Shared)[SHARED] = hasDelta;
+}
+
+/** Whether this build's search index has a delta: false where no index is built (astro dev). */
+export function searchHasDelta(): Promise<boolean> {
+  return (globalThis as Shared)[SHARED] ?? Promise.resolve(false);
+}

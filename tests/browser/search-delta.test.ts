@@ -1,0 +1,150 @@
+/**
+ * The search index's delta (src/lib/search-index-plan.ts) against a full index, in a real
+ * browser: after a few records change, a rebuild that indexes only those and merges them into
+ * the last full index must find what a clean build's full index finds — the same records for
+ * every query and filter, in the same date order when sorted by date — and must not find the
+ * changed records by their old words.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/corpus/generate.ts';
+import { type BuiltSite, buildSite, ROOT } from '../site/build-site.ts';
+import { launch } from './browser.ts';
+import { serve } from './serve.ts';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-search-delta-'));
+const root = path.join(work, 'content');
+const cacheDir = path.join(ROOT, '.cache/site-tests', `search-delta-cache-${process.pid}`);
+const sites: BuiltSite[] = [];
+const servers: Awaited<ReturnType<typeof serve>>[] = [];
+let browser: Browser;
+let withDelta: BuiltSite;
+let full: BuiltSite;
+let deltaUrl = '';
+let fullUrl = '';
+const problems: string[] = [];
+
+const build = (cache?: string) => {
+  const site = buildSite({ contentDir: root, today: '2026-11-23', ...(cache ? { cacheDir: cache } : {}) });
+  sites.push(site);
+  if (!site.ok) throw new Error(`build failed:\n${site.log.slice(-3000)}`);
+  return site;
+};
+const lessonFile = (name: string) => path.join(root, 'lessons', name);
+const edit = (name: string, change: (text: string) => string) => {
+  const before = fs.readFileSync(lessonFile(name), 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(lessonFile(name), after);
+};
+
+let renamed = '';
+let oldTitleWords = '';
+
+beforeAll(async () => {
+  generateCorpus(root, { lessons: 120, seed: 23 });
+  build(cacheDir);
+  const lessons = fs.readdirSync(path.join(root, 'lessons')).sort();
+  // A new title with a word no other record has; the old title's words should no longer find it.
+  renamed = lessons[10]!.replace(/\.md$/, '');
+  oldTitleWords = /^title: (.*)$/m.exec(fs.readFileSync(lessonFile(lessons[10]!), 'utf8'))![1]!.split(' ').slice(1, 6).join(' ');
+  edit(lessons[10]!, (t) => t.replace(/^title: .*(\n {2}.*)*$/m, 'title: Quokkaford radio interoperability lesson renamed after review'));
+  // A new word in a body, and a lesson moved in date order (the newest of all now).
+  edit(lessons[20]!, (t) => `${t.trimEnd()}\n\nThe wallabyton rendezvous point was moved twice.\n`);
+  const moved = lessons.slice(30).find((f) => /kind: lesson-identified[^]*\npublished: /.test(fs.readFileSync(lessonFile(f), 'utf8')))!;
+  edit(moved, (t) => t.replace(/^published: .*$/m, 'published: 2026-11-20'));
+  withDelta = build(cacheDir);
+  full = build();
+  browser = await launch();
+  const a = await serve(withDelta.dir);
+  const b = await serve(full.dir);
+  servers.push(a, b);
+  deltaUrl = a.url;
+  fullUrl = b.url;
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+  for (const s of sites) s.cleanup();
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+interface Found {
+  status: string;
+  urls: string[];
+  dates: string[];
+}
+
+/** Every result of a search given in the address: the status line, and each result's address and date ("Show more" until all are shown). */
+async function everyResult(base: string, query: string): Promise<Found> {
+  const page: Page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${query}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${query}: ${e.message}`));
+  await page.goto(`${base}search/?${query}`);
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#search-status')?.textContent ?? '';
+    return /result/i.test(s) && !/Searching/.test(s);
+  });
+  const status = (await page.textContent('#search-status'))!.trim();
+  for (;;) {
+    const more = page.locator('#search-more');
+    if (!(await more.isVisible())) break;
+    const shown = await page.locator('#search-results li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown);
+  }
+  const urls = (await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+  const dates = await page.locator('#search-results .jol-lesson-list__meta').allTextContents();
+  await page.close();
+  return { status, urls, dates: dates.map((d) => d.split(' · ').pop()!) };
+}
+
+describe('search with a delta index', () => {
+  it('the rebuild indexed only the changed records', () => {
+    expect(withDelta.log).toContain('a delta of 3 changed records');
+    expect(withDelta.exists('pagefind-delta/jol-delta.json')).toBe(true);
+    expect(withDelta.read('search/index.html')).toContain('data-delta="/pagefind-delta/"');
+    // A clean build has no delta and says nothing of one.
+    expect(full.exists('pagefind-delta')).toBe(false);
+    expect(full.read('search/index.html')).not.toContain('data-delta');
+  });
+
+  const queries = [
+    'q=quokkaford',
+    'q=wallabyton',
+    () => `q=${encodeURIComponent(`"${oldTitleWords}"`)}`,
+    'q=radio',
+    'q=radio&sort=newest',
+    'q=radio&sort=oldest',
+    'q=rendezvous+point&sort=newest&Type=Lesson+identified',
+    'Type=Lesson+identified&sort=newest',
+    'Type=Lesson+identified&sort=oldest',
+  ];
+  for (const q of queries) {
+    const name = typeof q === 'string' ? q : 'the renamed lesson\'s old title, as a phrase';
+    it(`finds what the full index finds: ${name}`, async () => {
+      const query = typeof q === 'string' ? q : q();
+      const [a, b] = [await everyResult(deltaUrl, query), await everyResult(fullUrl, query)];
+      expect(a.status).toBe(b.status);
+      expect([...a.urls].sort()).toEqual([...b.urls].sort());
+      // Sorted by date: the same dates in the same order (records of one date may come in either order).
+      if (query.includes('sort=')) expect(a.dates).toEqual(b.dates);
+      if (query === 'q=quokkaford') expect(a.urls).toEqual([`/lessons/${renamed}/`]);
+      if (query === 'q=wallabyton') expect(a.urls).toHaveLength(1);
+      if (query === 'Type=Lesson+identified&sort=newest') expect(a.dates[0]).toBe('20 November 2026');
+    });
+  }
+
+  it('the renamed lesson is not found by its old title', async () => {
+    const { urls } = await everyResult(deltaUrl, `q=${encodeURIComponent(`"${oldTitleWords}"`)}`);
+    expect(urls).not.toContain(`/lessons/${renamed}/`);
+    expect(problems).toEqual([]);
+  });
+});
