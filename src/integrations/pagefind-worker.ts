@@ -28,6 +28,8 @@ const URL_AT_START = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
 export function pageIds(outputPath: string): Record<string, string> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, string> = {};
+  // An index of no records (an empty library) has no fragment folder.
+  if (!fs.existsSync(dir)) return pages;
   for (const name of fs.readdirSync(dir)) {
     if (!name.endsWith('.pf_fragment')) continue;
     const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8', 0, 4096);

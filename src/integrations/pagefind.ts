@@ -37,9 +37,21 @@ const SETTINGS = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringi
 /** The file beside a delta's index that tells the search page which pages to hide and which are the delta's. */
 export const DELTA_MANIFEST = 'jol-delta.json';
 
+/**
+ * JOL_SEARCH_INDEX: `full` indexes every record, whatever the last index holds; `auto` (the
+ * default) indexes only what changed where it can.
+ */
+function searchIndexMode(): 'auto' | 'full' {
+  const mode = process.env.JOL_SEARCH_INDEX ?? 'auto';
+  if (mode !== 'auto' && mode !== 'full') throw new Error(`JOL_SEARCH_INDEX is "${mode}"; expected "auto" (the default) or "full".`);
+  return mode;
+}
+
 interface Indexed {
   /** The base index's Pagefind folder. */
   base: string;
+  /** The base's pages the delta replaces: their fragments are left out of the output. */
+  withheld?: Set<string>;
   /** The delta's Pagefind folder, if this build has one. */
   delta?: string;
   records: number;
@@ -79,7 +91,7 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
   const baseDir = path.join(root, 'base');
   const baseManifest = path.join(baseDir, 'manifest.json');
   const deltaDir = path.join(root, 'delta');
-  const plan = planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
+  const plan: IndexPlan = searchIndexMode() === 'full' ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' } : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
   planned(plan);
   const base = path.join(baseDir, 'pagefind');
 
@@ -89,7 +101,8 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
     const delta = path.join(deltaDir, 'pagefind');
     const stamp = path.join(deltaDir, 'records.sha1');
     const describe = `the last full index and a delta of ${plan.changed.length} changed ${plan.changed.length === 1 ? 'record' : 'records'} (${plan.superseded.length} of its pages hidden)`;
-    if (readJson<string>(stamp) === plan.key) return { base, delta, records: records.length, started, how: `${describe}, reused` };
+    const withheld = new Set(plan.superseded);
+    if (readJson<string>(stamp) === plan.key) return { base, withheld, delta, records: records.length, started, how: `${describe}, reused` };
     fs.rmSync(deltaDir, { recursive: true, force: true });
     const wanted = new Set(plan.changed);
     const pages = wanted.size > 0 ? await inWorker(records.filter((r) => wanted.has(r.url)), delta) : {};
@@ -97,7 +110,7 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
     fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }));
     fs.writeFileSync(stamp, JSON.stringify(plan.key));
     logger.info(`Search index: a delta of ${plan.changed.length} ${plan.changed.length === 1 ? 'record' : 'records'} written in ${Date.now() - started} ms`);
-    return { base, delta, records: records.length, started, how: describe };
+    return { base, withheld, delta, records: records.length, started, how: describe };
   }
 
   fs.rmSync(root, { recursive: true, force: true });
@@ -113,13 +126,15 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
  * Puts a copy of the index kept in the cache dir into the output: hard links where the two
  * are on one file system (11,000 fragments link in a fraction of the time they copy in), else
  * copies. Nothing writes to the output's files in place, so the cache's copy stays as it was.
+ * The fragments of `withheld` pages (page ids) are left out.
  */
-function linkTree(from: string, to: string): void {
+function linkTree(from: string, to: string, withheld?: Set<string>): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
+    if (entry.isDirectory()) linkTree(source, target, withheld);
+    else if (entry.name.endsWith('.pf_fragment') && withheld?.has(entry.name.slice(0, -'.pf_fragment'.length))) continue;
     else {
       try {
         fs.linkSync(source, target);
@@ -148,12 +163,12 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const { base, delta, records, started, how } = await (indexing ?? buildIndex(cacheDir, logger, () => undefined));
+          const { base, withheld, delta, records, started, how } = await (indexing ?? buildIndex(cacheDir, logger, () => undefined));
           const out = fileURLToPath(dir);
           for (const [from, name] of [[base, 'pagefind'], [delta, 'pagefind-delta']] as const) {
             const to = path.join(out, name);
             fs.rmSync(to, { recursive: true, force: true });
-            if (from) linkTree(from, to);
+            if (from) linkTree(from, to, name === 'pagefind' ? withheld : undefined);
           }
           logger.info(`Search index: ${records} pages in ${Date.now() - started} ms (${how})`);
         } finally {

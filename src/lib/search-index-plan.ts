@@ -6,9 +6,12 @@
  * core, and a merged pull request usually changes one or two. So the full index built last
  * (the base) is kept with a manifest of what it holds, and while few records have changed
  * since, only those are indexed, into a delta that the search page merges in the browser
- * (Pagefind's mergeIndex), hiding the base's out-of-date pages (`superseded`). Once more than
- * `deltaLimit()` records have changed, the next build indexes everything again and that becomes
- * the base. The delta always holds every change since the base, so builds do not depend on
+ * (Pagefind's mergeIndex), hiding the base's out-of-date pages (`superseded`) and leaving out
+ * their fragments, which hold their text. Once more than `deltaLimit()` records have changed,
+ * or when a record has left the edition (deleted, or no longer public), the next build
+ * indexes everything again and that becomes the base: the words of a record that must go are
+ * in the full index's chunks too. JOL_SEARCH_INDEX=full asks for that at any time (for
+ * example to take words taken out of a lesson out of the index at once). The delta always holds every change since the base, so builds do not depend on
  * one another beyond the base.
  *
  * The plan is worked out here; src/integrations/pagefind.ts reads and writes the files.
@@ -33,7 +36,10 @@ export interface HashedRecord {
 export type IndexPlan =
   /** The base holds exactly these records: use it alone. */
   | { kind: 'base' }
-  /** Index these records alone and hide the base's pages for `superseded` in the browser. */
+  /**
+   * Index these records alone; the base's pages for them (`superseded`) are hidden in the
+   * browser and their fragments (their text and address) left out of the output.
+   */
   | { kind: 'delta'; changed: string[]; superseded: string[]; key: string }
   | { kind: 'full'; reason: string };
 
@@ -57,8 +63,11 @@ export function planIndex(base: BaseManifest | undefined, settings: string, reco
   }
   const removed = Object.keys(base.documents).filter((url) => !current.has(url));
   if (changed.length === 0 && removed.length === 0) return { kind: 'base' };
+  // A record deleted, or no longer in this edition (say, no longer public), must leave the
+  // edition's index altogether: its words are in the full index's chunks, not just its page.
+  if (removed.length > 0) return { kind: 'full', reason: `${removed.length} ${removed.length === 1 ? 'record' : 'records'} left the edition` };
   if (changed.length + removed.length > limit) return { kind: 'full', reason: `${changed.length + removed.length} records changed since the last full index (more than ${limit})` };
-  const superseded = [...changed, ...removed].flatMap((url) => (base.pages[url] ? [base.pages[url]] : [])).sort();
+  const superseded = changed.flatMap((url) => (base.pages[url] ? [base.pages[url]] : [])).sort();
   const byUrl = new Map(records.map((r) => [r.url, r.hash]));
   const key = createHash('sha1').update(settings);
   for (const url of changed) key.update('\0').update(url).update('\0').update(byUrl.get(url)!);
