@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { findStaticServer, type ServedResponse, type StaticServer } from '../browser/static-server.ts';
 
 /** What a response is for, by its path. */
-export type ResponseKind = 'page' | 'css' | 'js' | 'pagefindJs' | 'wasm' | 'pfMeta' | 'index' | 'filter' | 'fragment' | 'other';
+export type ResponseKind = 'page' | 'css' | 'js' | 'pagefindJs' | 'wasm' | 'pfMeta' | 'index' | 'filter' | 'fragment' | 'delta' | 'other';
 
 export interface KindCost {
   bytes: number;
@@ -57,6 +57,8 @@ export interface FirstSearchOptions {
 
 export function kindOf(urlPath: string): ResponseKind {
   const file = urlPath.split('/').pop() ?? '';
+  // Everything of the search index's delta (its manifest, entry, metadata, chunks, fragments).
+  if (urlPath.includes('/pagefind-delta/')) return 'delta';
   if (urlPath.includes('/pagefind/')) {
     if (file.endsWith('.pf_index')) return 'index';
     if (file.endsWith('.pf_filter')) return 'filter';
@@ -73,7 +75,7 @@ export function kindOf(urlPath: string): ResponseKind {
 }
 
 export function costByKind(responses: readonly ServedResponse[]): Record<ResponseKind, KindCost> {
-  const kinds: ResponseKind[] = ['page', 'css', 'js', 'pagefindJs', 'wasm', 'pfMeta', 'index', 'filter', 'fragment', 'other'];
+  const kinds: ResponseKind[] = ['page', 'css', 'js', 'pagefindJs', 'wasm', 'pfMeta', 'index', 'filter', 'fragment', 'delta', 'other'];
   const out = Object.fromEntries(kinds.map((k) => [k, { bytes: 0, requests: 0 }])) as Record<ResponseKind, KindCost>;
   for (const r of responses) {
     const k = out[kindOf(r.path)];
