@@ -93,7 +93,7 @@ function groupsOf(f: Facet, lib: Library, lessons: readonly LessonEntry[]): Map<
   if (!byFacet) grouped.set(lessons, (byFacet = new Map()));
   let groups = byFacet.get(f.key);
   if (!groups) {
-    groups = groupBy(lessons, (l) => f.valuesOf(l, lib));
+    groups = groupBy(lessons, (l) => termsOf(f, l, lib));
     byFacet.set(f.key, groups);
   }
   return groups;
@@ -104,10 +104,29 @@ export function lessonsWith(f: Facet, termId: string, lib: Library, lessons: rea
   return groupsOf(f, lib, lessons).get(termId) ?? [];
 }
 
-/** How many of the given lessons have each term of a facet, in term order. */
+/**
+ * Each lesson's terms of each facet, without repeats, worked out once per build: every list
+ * page's sidebar counts them again for its own lessons.
+ */
+const termsOfLesson = new WeakMap<LessonEntry, Map<string, readonly string[]>>();
+function termsOf(f: Facet, lesson: LessonEntry, lib: Library): readonly string[] {
+  let byFacet = termsOfLesson.get(lesson);
+  if (!byFacet) termsOfLesson.set(lesson, (byFacet = new Map()));
+  let terms = byFacet.get(f.key);
+  if (!terms) byFacet.set(f.key, (terms = [...new Set(f.valuesOf(lesson, lib))]));
+  return terms;
+}
+
+/**
+ * How many of the given lessons have each term of a facet, in term order. Counted without
+ * grouping the lessons, unless they are grouped already (a sidebar needs only the counts).
+ */
 export function facetCounts(f: Facet, lib: Library, lessons: readonly LessonEntry[] = lib.lessons): { term: Term; count: number }[] {
-  const groups = groupsOf(f, lib, lessons);
-  return f.terms(lib).map((term) => ({ term, count: groups.get(term.id)?.length ?? 0 }));
+  const groups = grouped.get(lessons)?.get(f.key);
+  if (groups) return f.terms(lib).map((term) => ({ term, count: groups.get(term.id)?.length ?? 0 }));
+  const counts = new Map<string, number>();
+  for (const lesson of lessons) for (const id of termsOf(f, lesson, lib)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return f.terms(lib).map((term) => ({ term, count: counts.get(term.id) ?? 0 }));
 }
 
 /** The facets a list page's sidebar offers, in order. */
