@@ -74,6 +74,9 @@ function inWorker(records: SearchRecord[], outputPath: string): Promise<Record<s
   });
 }
 
+/** "1 record", "15 records". */
+const countOf = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+
 function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -99,17 +102,16 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
 
   if (plan.kind === 'delta') {
     const delta = path.join(deltaDir, 'pagefind');
-    const stamp = path.join(deltaDir, 'records.sha1');
-    const describe = `the last full index and a delta of ${plan.changed.length} changed ${plan.changed.length === 1 ? 'record' : 'records'} (${plan.superseded.length} of its pages hidden)`;
+    const stamp = path.join(deltaDir, 'key.json');
+    const describe = `the last full index and a delta of ${countOf(plan.changed.length).replace(' ', ' changed ')} (${plan.superseded.length} of its pages hidden)`;
     const withheld = new Set(plan.superseded);
     if (readJson<string>(stamp) === plan.key) return { base, withheld, delta, records: records.length, started, how: `${describe}, reused` };
     fs.rmSync(deltaDir, { recursive: true, force: true });
     const wanted = new Set(plan.changed);
-    const pages = wanted.size > 0 ? await inWorker(records.filter((r) => wanted.has(r.url)), delta) : {};
-    fs.mkdirSync(delta, { recursive: true });
+    const pages = await inWorker(records.filter((r) => wanted.has(r.url)), delta);
     fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }));
     fs.writeFileSync(stamp, JSON.stringify(plan.key));
-    logger.info(`Search index: a delta of ${plan.changed.length} ${plan.changed.length === 1 ? 'record' : 'records'} written in ${Date.now() - started} ms`);
+    logger.info(`Search index: a delta of ${countOf(plan.changed.length)} written in ${Date.now() - started} ms`);
     return { base, withheld, delta, records: records.length, started, how: describe };
   }
 
