@@ -34,7 +34,7 @@ interface Pagefind {
   /** Fetches the index and filter chunks a search for `term` needs, without searching. */
   preload(term: string, o?: PagefindSearchOptions): Promise<void>;
   /** Adds another index's results to every search (the build's delta: see below). */
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(term: string | null, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
 }
 
@@ -126,12 +126,15 @@ function load(): Promise<Pagefind> {
             return r.json() as Promise<{ superseded: string[]; added: string[] }>;
           })
         : undefined;
+      manifest?.catch(() => undefined); // awaited below; until then its failure is not unhandled
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await pf.options({ baseUrl: root!.dataset.base, excerptLength: 24 });
+      // The delta is a Pagefind instance of its own: it is given the same options.
+      const options = { baseUrl: root!.dataset.base, excerptLength: 24 };
+      await pf.options(options);
       await pf.init();
       if (manifest) {
         const { superseded, added } = await manifest;
-        if (added.length > 0) await pf.mergeIndex(deltaPath!);
+        if (added.length > 0) await pf.mergeIndex(deltaPath!, options);
         delta = { hidden: new Set(superseded), added: new Set(added) };
       }
       return pf;

@@ -3,7 +3,8 @@
  * browser: after a few records change, a rebuild that indexes only those and merges them into
  * the last full index must find what a clean build's full index finds — the same records for
  * every query and filter, in the same date order when sorted by date — and must not find the
- * changed records by their old words.
+ * changed records by their old words. Built under a base path, as on GitHub Pages, so the
+ * delta's results must carry it too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,8 +28,9 @@ let deltaUrl = '';
 let fullUrl = '';
 const problems: string[] = [];
 
+const BASE = '/jol-library/';
 const build = (cache?: string) => {
-  const site = buildSite({ contentDir: root, today: '2026-11-23', ...(cache ? { cacheDir: cache } : {}) });
+  const site = buildSite({ contentDir: root, today: '2026-11-23', basePath: BASE, ...(cache ? { cacheDir: cache } : {}) });
   sites.push(site);
   if (!site.ok) throw new Error(`build failed:\n${site.log.slice(-3000)}`);
   return site;
@@ -59,8 +61,8 @@ beforeAll(async () => {
   withDelta = build(cacheDir);
   full = build();
   browser = await launch();
-  const a = await serve(withDelta.dir);
-  const b = await serve(full.dir);
+  const a = await serve(withDelta.dir, BASE);
+  const b = await serve(full.dir, BASE);
   servers.push(a, b);
   deltaUrl = a.url;
   fullUrl = b.url;
@@ -78,6 +80,8 @@ interface Found {
   status: string;
   urls: string[];
   dates: string[];
+  /** Each result's excerpt, by address. */
+  excerpts: Record<string, string>;
 }
 
 /** Every result of a search given in the address: the status line, and each result's address and date ("Show more" until all are shown). */
@@ -102,15 +106,16 @@ async function everyResult(base: string, query: string): Promise<Found> {
   }
   const urls = (await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
   const dates = await page.locator('#search-results .jol-lesson-list__meta').allTextContents();
+  const excerpts = await page.locator('#search-results li p.govuk-body').allTextContents();
   await page.close();
-  return { status, urls, dates: dates.map((d) => d.split(' · ').pop()!) };
+  return { status, urls, dates: dates.map((d) => d.split(' · ').pop()!), excerpts: Object.fromEntries(urls.map((u, i) => [u, excerpts[i]!])) };
 }
 
 describe('search with a delta index', () => {
   it('the rebuild indexed only the changed records', () => {
     expect(withDelta.log).toContain('a delta of 3 changed records');
     expect(withDelta.exists('pagefind-delta/jol-delta.json')).toBe(true);
-    expect(withDelta.read('search/index.html')).toContain('data-delta="/pagefind-delta/"');
+    expect(withDelta.read('search/index.html')).toContain(`data-delta="${BASE}pagefind-delta/"`);
     // A clean build has no delta and says nothing of one.
     expect(full.exists('pagefind-delta')).toBe(false);
     expect(full.read('search/index.html')).not.toContain('data-delta');
@@ -134,9 +139,11 @@ describe('search with a delta index', () => {
       const [a, b] = [await everyResult(deltaUrl, query), await everyResult(fullUrl, query)];
       expect(a.status).toBe(b.status);
       expect([...a.urls].sort()).toEqual([...b.urls].sort());
+      // The delta's results are shown as the full index's are (same base path, same excerpt length).
+      expect(a.excerpts).toEqual(b.excerpts);
       // Sorted by date: the same dates in the same order (records of one date may come in either order).
       if (query.includes('sort=')) expect(a.dates).toEqual(b.dates);
-      if (query === 'q=quokkaford') expect(a.urls).toEqual([`/lessons/${renamed}/`]);
+      if (query === 'q=quokkaford') expect(a.urls).toEqual([`${BASE}lessons/${renamed}/`]);
       if (query === 'q=wallabyton') expect(a.urls).toHaveLength(1);
       if (query === 'Type=Lesson+identified&sort=newest') expect(a.dates[0]).toBe('20 November 2026');
     });
@@ -144,7 +151,7 @@ describe('search with a delta index', () => {
 
   it('the renamed lesson is not found by its old title', async () => {
     const { urls } = await everyResult(deltaUrl, `q=${encodeURIComponent(`"${oldTitleWords}"`)}`);
-    expect(urls).not.toContain(`/lessons/${renamed}/`);
+    expect(urls).not.toContain(`${BASE}lessons/${renamed}/`);
     expect(problems).toEqual([]);
   });
 });
