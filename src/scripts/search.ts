@@ -120,22 +120,23 @@ function load(): Promise<Pagefind> {
     loading = (async () => {
       const bundle = root!.dataset.bundle!;
       const deltaPath = root!.dataset.delta;
+      // Revalidated on every load (the host may cache files for minutes after a deploy, and the
+      // manifest's name does not change). If it cannot be had, say after a deploy without a
+      // delta while this page was cached, the full index is searched alone.
       const manifest = deltaPath
-        ? fetch(`${deltaPath}jol-delta.json`).then((r) => {
-            if (!r.ok) throw new Error(`${r.status} for the delta index's manifest`);
-            return r.json() as Promise<{ superseded: string[]; added: string[] }>;
-          })
+        ? fetch(`${deltaPath}jol-delta.json`, { cache: 'no-cache' })
+            .then((r) => (r.ok ? (r.json() as Promise<{ superseded: string[]; added: string[] }>) : undefined))
+            .catch(() => undefined)
         : undefined;
-      manifest?.catch(() => undefined); // awaited below; until then its failure is not unhandled
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       // The delta is a Pagefind instance of its own: it is given the same options.
       const options = { baseUrl: root!.dataset.base, excerptLength: 24 };
       await pf.options(options);
       await pf.init();
-      if (manifest) {
-        const { superseded, added } = await manifest;
-        if (added.length > 0) await pf.mergeIndex(deltaPath!, options);
-        delta = { hidden: new Set(superseded), added: new Set(added) };
+      const found = await manifest;
+      if (found) {
+        if (found.added.length > 0) await pf.mergeIndex(deltaPath!, options);
+        delta = { hidden: new Set(found.superseded), added: new Set(found.added) };
       }
       return pf;
     })();

@@ -154,4 +154,18 @@ describe('search with a delta index', () => {
     expect(urls).not.toContain(`${BASE}lessons/${renamed}/`);
     expect(problems).toEqual([]);
   });
+
+  it('searches the full index alone when the delta\'s manifest cannot be had (a page cached from before a deploy without one)', async () => {
+    const file = path.join(withDelta.dir, 'pagefind-delta', 'jol-delta.json');
+    const kept = fs.readFileSync(file);
+    fs.rmSync(file);
+    try {
+      const radio = await everyResult(deltaUrl, 'q=radio');
+      expect(radio.status).toMatch(/^\d+ results? for “radio”$/);
+      // The new title's word is only in the delta, which is not merged.
+      expect((await everyResult(deltaUrl, 'q=quokkaford')).status).toMatch(/^No results for “quokkaford”/);
+    } finally {
+      fs.writeFileSync(file, kept);
+    }
+  });
 });
