@@ -26,6 +26,7 @@ import { loadSiteContent } from '../lib/content-source.ts';
 import { type BaseManifest, documentHash, type IndexPlan, planIndex, shareSearchDelta } from '../lib/search-index-plan.ts';
 import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
+import { plural } from '../lib/page.ts';
 
 /** How Pagefind is asked to index (the worker's `createIndex` options); part of the index's key. */
 const INDEX_OPTIONS = { forceLanguage: 'en' };
@@ -36,16 +37,6 @@ const SETTINGS = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringi
 
 /** The file beside a delta's index that tells the search page which pages to hide and which are the delta's. */
 export const DELTA_MANIFEST = 'jol-delta.json';
-
-/**
- * JOL_SEARCH_INDEX: `full` indexes every record, whatever the last index holds; `auto` (the
- * default) indexes only what changed where it can.
- */
-function searchIndexMode(): 'auto' | 'full' {
-  const mode = process.env.JOL_SEARCH_INDEX ?? 'auto';
-  if (mode !== 'auto' && mode !== 'full') throw new Error(`JOL_SEARCH_INDEX is "${mode}"; expected "auto" (the default) or "full".`);
-  return mode;
-}
 
 interface Indexed {
   /** The base index's Pagefind folder. */
@@ -74,9 +65,6 @@ function inWorker(records: SearchRecord[], outputPath: string): Promise<Record<s
   });
 }
 
-/** "1 record", "15 records". */
-const countOf = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
-
 function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -88,13 +76,14 @@ function readJson<T>(file: string): T | undefined {
 async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, planned: (plan: IndexPlan) => void): Promise<Indexed> {
   const started = Date.now();
   const content = await loadSiteContent(logger);
-  const records = searchRecords(libraryFromStored(content, siteConfig().today));
+  const config = siteConfig();
+  const records = searchRecords(libraryFromStored(content, config.today));
   const hashed = records.map((r) => ({ url: r.url, hash: documentHash(r.html) }));
   const root = path.join(cacheDir, 'search-index');
   const baseDir = path.join(root, 'base');
   const baseManifest = path.join(baseDir, 'manifest.json');
   const deltaDir = path.join(root, 'delta');
-  const plan: IndexPlan = searchIndexMode() === 'full' ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' } : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
+  const plan: IndexPlan = config.searchIndex === 'full' ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' } : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
   planned(plan);
   const base = path.join(baseDir, 'pagefind');
 
@@ -103,7 +92,7 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
   if (plan.kind === 'delta') {
     const delta = path.join(deltaDir, 'pagefind');
     const stamp = path.join(deltaDir, 'key.json');
-    const describe = `the last full index and a delta of ${countOf(plan.changed.length).replace(' ', ' changed ')} (${plan.superseded.length} of its pages hidden)`;
+    const describe = `the last full index and a delta of ${plural(plan.changed.length, 'changed record', 'changed records')} (${plan.superseded.length} of its pages hidden)`;
     const withheld = new Set(plan.superseded);
     if (readJson<string>(stamp) === plan.key) return { base, withheld, delta, records: records.length, started, how: `${describe}, reused` };
     fs.rmSync(deltaDir, { recursive: true, force: true });
@@ -111,7 +100,7 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
     const pages = await inWorker(records.filter((r) => wanted.has(r.url)), delta);
     fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }));
     fs.writeFileSync(stamp, JSON.stringify(plan.key));
-    logger.info(`Search index: a delta of ${countOf(plan.changed.length)} written in ${Date.now() - started} ms`);
+    logger.info(`Search index: a delta of ${plural(plan.changed.length, 'record')} written in ${Date.now() - started} ms`);
     return { base, withheld, delta, records: records.length, started, how: describe };
   }
 

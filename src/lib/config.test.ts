@@ -11,6 +11,7 @@ describe('siteConfig', () => {
       edition: 'responders',
       contentRoot: '/repo/content',
       today: '2025-06-01',
+      searchIndex: 'auto',
     });
   });
 
@@ -23,6 +24,7 @@ describe('siteConfig', () => {
         JOL_REPOSITORY_BRANCH: 'trunk',
         JOL_EDITION: 'public',
         JOL_CONTENT_DIR: 'other',
+        JOL_SEARCH_INDEX: 'full',
       },
       '/repo',
     );
@@ -33,6 +35,7 @@ describe('siteConfig', () => {
       repositoryBranch: 'trunk',
       edition: 'public',
       contentRoot: '/repo/other',
+      searchIndex: 'full',
     });
   });
 
@@ -47,6 +50,10 @@ describe('siteConfig', () => {
   it('rejects an address that is not absolute', () => {
     expect(() => siteConfig({ JOL_SITE_URL: 'example.org' })).toThrow(/JOL_SITE_URL must be an absolute/);
     expect(() => siteConfig({ JOL_REPOSITORY_URL: 'javascript:alert(1)' })).toThrow(/JOL_REPOSITORY_URL must start with https/);
+  });
+
+  it('rejects a search-index mode it does not know', () => {
+    expect(() => siteConfig({ JOL_SEARCH_INDEX: 'fast' })).toThrow('JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "fast"');
   });
 
   it('normalises base paths', () => {

@@ -9,6 +9,8 @@
  * - `JOL_REPOSITORY_URL`: the GitHub repository holding the content (history and edit links).
  * - `JOL_REPOSITORY_BRANCH`: its main branch, `main` unless set.
  * - `JOL_EDITION`, `JOL_CONTENT_DIR`, `JOL_TODAY`: as for the validator.
+ * - `JOL_SEARCH_INDEX`: `auto` (the default) indexes for search only the records changed since
+ *   the last full index where it can; `full` indexes every record (src/lib/search-index-plan.ts).
  */
 import { contentRoot } from '../../scripts/lib/content-root.ts';
 import { type Edition, editionFromEnv } from '../../scripts/lib/edition.ts';
@@ -25,6 +27,7 @@ export interface SiteConfig {
   edition: Edition;
   contentRoot: string;
   today: string;
+  searchIndex: 'auto' | 'full';
 }
 
 /** `/`, `/jol/` — always with a leading and a trailing slash. */
@@ -56,6 +59,8 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (fromUrl !== '/' && fromUrl !== basePath) {
     throw new Error(`JOL_SITE_URL ends in ${fromUrl} but JOL_BASE_PATH is ${basePath}; give the same path in both, or only the origin in JOL_SITE_URL`);
   }
+  const searchIndex = env.JOL_SEARCH_INDEX || 'auto';
+  if (searchIndex !== 'auto' && searchIndex !== 'full') throw new Error(`JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "${searchIndex}"`);
   return {
     siteUrl: site.origin,
     basePath,
@@ -64,5 +69,6 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     edition,
     contentRoot: contentRoot(env, cwd),
     today: today(env),
+    searchIndex,
   };
 }

@@ -17,6 +17,7 @@
  * The plan is worked out here; src/integrations/pagefind.ts reads and writes the files.
  */
 import { createHash } from 'node:crypto';
+import { plural } from './page.ts';
 
 /** What a full index holds, kept beside it in the cache dir. */
 export interface BaseManifest {
@@ -55,22 +56,18 @@ export function deltaLimit(records: number): number {
 export function planIndex(base: BaseManifest | undefined, settings: string, records: HashedRecord[], limit = deltaLimit(records.length)): IndexPlan {
   if (!base) return { kind: 'full', reason: 'no earlier index' };
   if (base.settings !== settings) return { kind: 'full', reason: 'Pagefind or its settings changed' };
-  const current = new Set<string>();
-  const changed: string[] = [];
-  for (const r of records) {
-    current.add(r.url);
-    if (base.documents[r.url] !== r.hash) changed.push(r.url);
-  }
+  const current = new Set(records.map((r) => r.url));
+  const changedRecords = records.filter((r) => base.documents[r.url] !== r.hash);
+  const changed = changedRecords.map((r) => r.url);
   const removed = Object.keys(base.documents).filter((url) => !current.has(url));
   if (changed.length === 0 && removed.length === 0) return { kind: 'base' };
   // A record deleted, or no longer in this edition (say, no longer public), must leave the
   // edition's index altogether: its words are in the full index's chunks, not just its page.
-  if (removed.length > 0) return { kind: 'full', reason: `${removed.length} ${removed.length === 1 ? 'record' : 'records'} left the edition` };
+  if (removed.length > 0) return { kind: 'full', reason: `${plural(removed.length, 'record')} left the edition` };
   if (changed.length + removed.length > limit) return { kind: 'full', reason: `${changed.length + removed.length} records changed since the last full index (more than ${limit})` };
   const superseded = changed.flatMap((url) => (base.pages[url] ? [base.pages[url]] : [])).sort();
-  const byUrl = new Map(records.map((r) => [r.url, r.hash]));
   const key = createHash('sha1').update(settings);
-  for (const url of changed) key.update('\0').update(url).update('\0').update(byUrl.get(url)!);
+  for (const r of changedRecords) key.update('\0').update(r.url).update('\0').update(r.hash);
   for (const id of superseded) key.update('\0-').update(id);
   return { kind: 'delta', changed, superseded, key: key.digest('hex') };
 }
