@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { firstSearch, type SearchCost } from './lib/bench/first-search.ts';
-import { machine, median, table, type Row } from './lib/bench/measure.ts';
+import { indexSeconds, machine, median, table, type Row } from './lib/bench/measure.ts';
 import { runTree, type TreeRun } from './lib/bench/process-tree.ts';
 import { generateCorpus } from './lib/corpus/generate.ts';
 
@@ -61,11 +61,6 @@ const ensure = (run: TreeRun, what: string) => {
 };
 const validateCmd = [path.join(PROJECT, 'scripts', 'validate.ts')];
 const astroCmd = [path.join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
-/** When the index (or only a delta of the changed records) was written, from the build's start (or, when the last index was reused, when it was in the output). */
-const indexSeconds = (out: string) => {
-  const m = /Search index (?:of (\d+) records|: a delta of (\d+) records?) written in (\d+) ms/.exec(out) ?? /Search index: (\d+)() pages in (\d+) ms/.exec(out);
-  return m ? Number(m[3]) / 1000 : NaN;
-};
 
 interface Round {
   validateCold: TreeRun;

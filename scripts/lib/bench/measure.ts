@@ -81,3 +81,13 @@ export function reportResourcesAtExit(): void {
     fs.writeFileSync(target, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
   });
 }
+
+/**
+ * When a build's search index (or only its delta of changed records) was written, in seconds
+ * from the build's start, read from the build's log; when the last index was reused, when it
+ * was in the output. NaN when the log says neither.
+ */
+export function indexSeconds(log: string): number {
+  const m = /Search index(?: of \d+ records|: a delta of \d+ records?) written in (?<ms>\d+) ms/.exec(log) ?? /Search index: \d+ pages in (?<ms>\d+) ms/.exec(log);
+  return m ? Number(m.groups!.ms) / 1000 : NaN;
+}
