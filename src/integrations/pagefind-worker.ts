@@ -25,7 +25,7 @@ interface Job {
 /** Each fragment is gzip of "pagefind_dcd" and JSON that starts with the page's "url". */
 const URL_AT_START = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
 
-export function pageIds(outputPath: string): Record<string, string> {
+function pageIds(outputPath: string): Record<string, string> {
   const dir = path.join(outputPath, 'fragment');
   const pages: Record<string, string> = {};
   // An index of no records (an empty library) has no fragment folder.
@@ -54,12 +54,10 @@ async function write({ records, outputPath, options }: Job): Promise<{ errors: s
   return { errors: [], pages };
 }
 
-if (parentPort) {
-  try {
-    parentPort.postMessage(await write(workerData as Job));
-  } catch (error) {
-    parentPort.postMessage({ errors: [error instanceof Error ? error.message : String(error)] });
-  } finally {
-    await pagefind.close();
-  }
+try {
+  parentPort!.postMessage(await write(workerData as Job));
+} catch (error) {
+  parentPort!.postMessage({ errors: [error instanceof Error ? error.message : String(error)] });
+} finally {
+  await pagefind.close();
 }
