@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['schemas/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'schemas/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'src/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     exclude: ['tests/browser/**', 'node_modules/**', 'dist/**'],
     testTimeout: 60_000,
     hookTimeout: 300_000,

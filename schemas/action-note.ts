@@ -1,15 +1,26 @@
 /** An action note issued by the Interoperability Board: `content/action-notes/<id>.md` (frontmatter). */
 import { z } from 'zod';
 import {
-  LESSON_ID, classification, freeText, recommendationId, idOf, isPublic, isoDate, personalDataExceptions, plainText, term, uniqueList,
+  LESSON_ID,
+  classification,
+  freeText,
+  recommendationId,
+  idOf,
+  isPublic,
+  isoDate,
+  personalDataExceptions,
+  plainText,
+  term,
+  uniqueList,
 } from './fields.ts';
 import { notAfterToday, notBefore, publicNeedsOfficial } from './rules.ts';
 import { actionNoteKinds, actionNoteStatuses, sectors } from './vocabularies.ts';
 
 export const recommendationSchema = z
   .strictObject({
-    id: recommendationId()
-      .describe('The recommendation id, R1, R2 and so on, unique within the note.'),
+    id: recommendationId().describe(
+      'The recommendation id, R1, R2 and so on, unique within the note.',
+    ),
     text: freeText(1000).describe('What organisations are asked to do.'),
     due: isoDate().optional().describe('When the recommendation should be in place (YYYY-MM-DD).'),
   })
@@ -17,18 +28,38 @@ export const recommendationSchema = z
 
 export const actionNoteSchema = z
   .strictObject({
-    title: plainText(10, 120, { singleLine: true }).describe('A short, specific title in plain text (10 to 120 characters).'),
-    summary: plainText(40, 500).describe('What the note asks and why, in plain text (40 to 500 characters).'),
-    issued: isoDate().describe('When the Interoperability Board issued the note (YYYY-MM-DD); its year is the year in the id.'),
-    kind: term(actionNoteKinds).describe('For action (recommendations to implement and report back on) or for information.'),
-    lessons: uniqueList(idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared'), { min: 1 }).describe('The ids of the lessons this note acts on (at least one).'),
-    audience: uniqueList(z.enum(['all', ...sectors.ids]), { min: 1 }).describe('The sectors the note is addressed to, or [all] for every organisation.'),
+    title: plainText(10, 120, { singleLine: true }).describe(
+      'A short, specific title in plain text (10 to 120 characters).',
+    ),
+    summary: plainText(40, 500).describe(
+      'What the note asks and why, in plain text (40 to 500 characters).',
+    ),
+    issued: isoDate().describe(
+      'When the Interoperability Board issued the note (YYYY-MM-DD); its year is the year in the id.',
+    ),
+    kind: term(actionNoteKinds).describe(
+      'For action (recommendations to implement and report back on) or for information.',
+    ),
+    lessons: uniqueList(idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared'), {
+      min: 1,
+    }).describe('The ids of the lessons this note acts on (at least one).'),
+    audience: uniqueList(z.enum(['all', ...sectors.ids]), { min: 1 }).describe(
+      'The sectors the note is addressed to, or [all] for every organisation.',
+    ),
     recommendations: z
       .array(recommendationSchema)
       .optional()
-      .describe('The recommendations, each with an id (R1, R2 …), the text and an optional due date; at least one for a note for action.'),
-    report_back_by: isoDate().optional().describe('When organisations report back on implementation; required for a note for action, after issued.'),
-    status: term(actionNoteStatuses).default('open').describe('Open while returns are expected; closed when the Board closes the note.'),
+      .describe(
+        'The recommendations, each with an id (R1, R2 …), the text and an optional due date; at least one for a note for action.',
+      ),
+    report_back_by: isoDate()
+      .optional()
+      .describe(
+        'When organisations report back on implementation; required for a note for action, after issued.',
+      ),
+    status: term(actionNoteStatuses)
+      .default('open')
+      .describe('Open while returns are expected; closed when the Board closes the note.'),
     classification: classification(),
     public: isPublic(),
     personal_data_exceptions: personalDataExceptions().optional(),
@@ -52,12 +83,17 @@ export const actionNoteSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['report_back_by'],
-            message: 'Missing report_back_by: a note for action says when organisations report back',
+            message:
+              'Missing report_back_by: a note for action says when organisations report back',
             params: { rule: 'cross-field/report-back' },
           });
         }
       }
-      if (Array.isArray(note.audience) && note.audience.includes('all') && note.audience.length > 1) {
+      if (
+        Array.isArray(note.audience) &&
+        note.audience.includes('all') &&
+        note.audience.length > 1
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['audience', note.audience.indexOf('all')],
@@ -79,7 +115,12 @@ export const actionNoteSchema = z
         }
         seen.add(id);
         const due = (rec as { due?: unknown }).due;
-        if (typeof due === 'string' && typeof note.issued === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) && due < note.issued) {
+        if (
+          typeof due === 'string' &&
+          typeof note.issued === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(due) &&
+          due < note.issued
+        ) {
           ctx.addIssue({
             code: 'custom',
             path: ['recommendations', index, 'due'],

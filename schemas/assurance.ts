@@ -8,14 +8,27 @@ const NEEDS_EVIDENCE = new Set(['implemented', 'not-applicable']);
 
 export const assuranceEntrySchema = z
   .strictObject({
-    recommendation: recommendationId()
-      .describe('The id of the recommendation in the action note (R1, R2 …).'),
-    state: z.enum(assuranceStates.ids).describe('How far the organisation has got: not-started, in-progress, implemented or not-applicable.'),
-    evidence: freeText(2000).optional().describe('What changed (for implemented) or why it does not apply (for not-applicable); required for those two states.'),
+    recommendation: recommendationId().describe(
+      'The id of the recommendation in the action note (R1, R2 …).',
+    ),
+    state: z
+      .enum(assuranceStates.ids)
+      .describe(
+        'How far the organisation has got: not-started, in-progress, implemented or not-applicable.',
+      ),
+    evidence: freeText(2000)
+      .optional()
+      .describe(
+        'What changed (for implemented) or why it does not apply (for not-applicable); required for those two states.',
+      ),
   })
   .superRefine(
     (entry, ctx) => {
-      if (typeof entry.state === 'string' && NEEDS_EVIDENCE.has(entry.state) && entry.evidence === undefined) {
+      if (
+        typeof entry.state === 'string' &&
+        NEEDS_EVIDENCE.has(entry.state) &&
+        entry.evidence === undefined
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['evidence'],
@@ -31,7 +44,11 @@ export const assuranceEntrySchema = z
 export const assuranceSchema = z
   .strictObject({
     updated: isoDate().describe('When the return was last updated (YYYY-MM-DD).'),
-    returns: z.array(assuranceEntrySchema).describe('At most one entry per recommendation of the note; a recommendation with no entry counts as no return yet.'),
+    returns: z
+      .array(assuranceEntrySchema)
+      .describe(
+        'At most one entry per recommendation of the note; a recommendation with no entry counts as no return yet.',
+      ),
     personal_data_exceptions: personalDataExceptions().optional(),
   })
   .superRefine(
@@ -40,7 +57,10 @@ export const assuranceSchema = z
       if (!Array.isArray(ret.returns)) return;
       const seen = new Set<string>();
       ret.returns.forEach((entry, index) => {
-        const id = entry && typeof entry === 'object' ? (entry as { recommendation?: unknown }).recommendation : undefined;
+        const id =
+          entry && typeof entry === 'object'
+            ? (entry as { recommendation?: unknown }).recommendation
+            : undefined;
         if (typeof id !== 'string') return;
         if (seen.has(id)) {
           ctx.addIssue({

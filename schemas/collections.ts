@@ -10,7 +10,12 @@ import { type CollectionLayout, type CollectionName, layouts } from './layout.ts
 import { lessonSchema } from './lesson.ts';
 import { organisationSchema } from './organisation.ts';
 
-export { classifiedCollections, collectionNames, type CollectionLayout, type CollectionName } from './layout.ts';
+export {
+  classifiedCollections,
+  collectionNames,
+  type CollectionLayout,
+  type CollectionName,
+} from './layout.ts';
 
 export interface CollectionSpec extends CollectionLayout {
   schema: z.ZodType;
@@ -25,5 +30,8 @@ const schemas: Record<CollectionName, z.ZodType> = {
 };
 
 export const collections = Object.fromEntries(
-  Object.entries(layouts).map(([name, layout]) => [name, { ...layout, schema: schemas[name as CollectionName] }]),
+  Object.entries(layouts).map(([name, layout]) => [
+    name,
+    { ...layout, schema: schemas[name as CollectionName] },
+  ]),
 ) as Record<CollectionName, CollectionSpec>;

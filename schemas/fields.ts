@@ -9,17 +9,26 @@ import { describeFound } from './issues.ts';
 import { isCalendarDate } from './today.ts';
 import type { Vocabulary } from './vocabularies.ts';
 
-export { ACTION_NOTE_ID, EVENT_ID, KEBAB_ID, LESSON_ID, MAX_DATED_ID_LENGTH, RECOMMENDATION_ID } from './ids.ts';
+export {
+  ACTION_NOTE_ID,
+  EVENT_ID,
+  KEBAB_ID,
+  LESSON_ID,
+  MAX_DATED_ID_LENGTH,
+  RECOMMENDATION_ID,
+} from './ids.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-
 /** Plain text (no HTML, no control characters) of a bounded length. */
 export function plainText(min: number, max: number, opts: { singleLine?: boolean } = {}) {
   return z
-    .string({ error: (iss) => `Expected {field} to be text of ${min} to ${max} characters, found ${describeFound(iss.input)}` })
+    .string({
+      error: (iss) =>
+        `Expected {field} to be text of ${min} to ${max} characters, found ${describeFound(iss.input)}`,
+    })
     .superRefine((value, ctx) => {
       const length = [...value.trim()].length;
       if (length < min || length > max) {
@@ -30,12 +39,18 @@ export function plainText(min: number, max: number, opts: { singleLine?: boolean
         });
       }
       if (HTML_TAG.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'Expected {field} to be plain text, found an HTML tag', params: { rule: 'schema/plain-text' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected {field} to be plain text, found an HTML tag',
+          params: { rule: 'schema/plain-text' },
+        });
       }
       if (CONTROL.test(value) || (opts.singleLine && /[\r\n]/.test(value.trim()))) {
         ctx.addIssue({
           code: 'custom',
-          message: opts.singleLine ? 'Expected {field} to be a single line of plain text' : 'Expected {field} to be plain text, found a control character',
+          message: opts.singleLine
+            ? 'Expected {field} to be a single line of plain text'
+            : 'Expected {field} to be plain text, found a control character',
           params: { rule: 'schema/plain-text' },
         });
       }
@@ -51,12 +66,23 @@ export function freeText(max = 2000) {
 /** A date written YYYY-MM-DD that exists in the calendar (kept as a string, never a Date). */
 export function isoDate() {
   return z
-    .string({ error: (iss) => `Expected {field} to be a date written YYYY-MM-DD, found ${describeFound(iss.input)}` })
+    .string({
+      error: (iss) =>
+        `Expected {field} to be a date written YYYY-MM-DD, found ${describeFound(iss.input)}`,
+    })
     .superRefine((value, ctx) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        ctx.addIssue({ code: 'custom', message: `Expected {field} to be a date written YYYY-MM-DD, found "${value}"`, params: { rule: 'schema/date' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Expected {field} to be a date written YYYY-MM-DD, found "${value}"`,
+          params: { rule: 'schema/date' },
+        });
       } else if (!isCalendarDate(value)) {
-        ctx.addIssue({ code: 'custom', message: `Unexpected {field} "${value}": that day does not exist in the calendar`, params: { rule: 'schema/date' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unexpected {field} "${value}": that day does not exist in the calendar`,
+          params: { rule: 'schema/date' },
+        });
       }
     })
     .meta({ format: 'date' });
@@ -65,15 +91,21 @@ export function isoDate() {
 /** A reference to another record by id (format only; the validator resolves it). */
 export function idOf(collection: string, pattern: RegExp, example: string) {
   return z
-    .string({ error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` })
-    .regex(pattern, { error: (iss) => `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}` });
+    .string({
+      error: (iss) =>
+        `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}`,
+    })
+    .regex(pattern, {
+      error: (iss) =>
+        `Expected the id of ${collection} (such as "${example}"), found ${describeFound(iss.input)}`,
+    });
 }
 
 /** A recommendation id of an action note: R1, R2 … */
 export function recommendationId() {
-  return z
-    .string({ error: 'Expected a recommendation id such as R1' })
-    .regex(RECOMMENDATION_ID, { error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"` });
+  return z.string({ error: 'Expected a recommendation id such as R1' }).regex(RECOMMENDATION_ID, {
+    error: (iss) => `Expected a recommendation id such as R1, R2, found "${String(iss.input)}"`,
+  });
 }
 
 /** One term of a controlled vocabulary. */
@@ -82,7 +114,10 @@ export function term(vocab: Vocabulary) {
 }
 
 /** A list whose items must not repeat; a repeat is reported at its second occurrence. */
-export function uniqueList<T extends z.ZodType>(item: T, opts: { min?: number; max?: number } = {}) {
+export function uniqueList<T extends z.ZodType>(
+  item: T,
+  opts: { min?: number; max?: number } = {},
+) {
   let list = z.array(item);
   if (opts.min !== undefined) list = list.min(opts.min);
   if (opts.max !== undefined) list = list.max(opts.max);
@@ -105,11 +140,18 @@ export function uniqueList<T extends z.ZodType>(item: T, opts: { min?: number; m
 
 /** `classification`: the Government Security Classification of the record. */
 export const classification = () =>
-  z.enum(['official', 'official-sensitive']).describe('Government Security Classification: official or official-sensitive.');
+  z
+    .enum(['official', 'official-sensitive'])
+    .describe('Government Security Classification: official or official-sensitive.');
 
 /** `public`: whether the record may appear on the public edition. */
 export const isPublic = () =>
-  z.boolean().default(false).describe('Whether the record may be published on the public edition; true only when classification is official.');
+  z
+    .boolean()
+    .default(false)
+    .describe(
+      'Whether the record may be published on the public edition; true only when classification is official.',
+    );
 
 /**
  * The reviewable escape hatch for the personal-data check: each entry names one exact piece of
@@ -125,4 +167,6 @@ export const personalDataExceptions = () =>
       }),
     )
     .min(1)
-    .describe('Text that the personal-data check flags but that is not personal data, each with the reason; reviewed in the pull request.');
+    .describe(
+      'Text that the personal-data check flags but that is not personal data, each with the reason; reviewed in the pull request.',
+    );

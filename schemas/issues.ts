@@ -59,7 +59,9 @@ export function closest(value: string, allowed: readonly string[]): string | und
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 5)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 5))
+    ? best
+    : undefined;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -69,17 +71,27 @@ function fieldName(path: readonly PropertyKey[]): string {
 
 function listOf(values: readonly unknown[], limit = 14): string {
   const shown = values.map(String);
-  return shown.length <= limit ? shown.join(', ') : `${shown.slice(0, 6).join(', ')} … (${shown.length} values; see schemas/vocabularies)`;
+  return shown.length <= limit
+    ? shown.join(', ')
+    : `${shown.slice(0, 6).join(', ')} … (${shown.length} values; see schemas/vocabularies)`;
 }
 
 /** Whether zod's message was written by one of our field factories (kept as is). */
 function isOwnMessage(issue: Issue): boolean {
-  return issue.code === 'custom' || !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ') && !issue.message.startsWith('Unrecognized');
+  return (
+    issue.code === 'custom' ||
+    (!issue.message.startsWith('Invalid') &&
+      !issue.message.startsWith('Too ') &&
+      !issue.message.startsWith('Unrecognized'))
+  );
 }
 
 export function describeIssue(issue: Issue, knownKeys: readonly string[] = []): FieldProblem[] {
   const field = fieldName(issue.path);
-  return describe(issue, knownKeys, field).map((p) => ({ ...p, message: p.message.replaceAll('{field}', field) }));
+  return describe(issue, knownKeys, field).map((p) => ({
+    ...p,
+    message: p.message.replaceAll('{field}', field),
+  }));
 }
 
 function describe(issue: Issue, knownKeys: readonly string[], field: string): FieldProblem[] {
@@ -102,7 +114,8 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
       });
     case 'invalid_value': {
       const value = issue.input;
-      const guess = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
+      const guess =
+        typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
       return [
         {
           path,
@@ -124,9 +137,16 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
-      const bound = small ? (issue as { minimum: number }).minimum : (issue as { maximum: number }).maximum;
+      const bound = small
+        ? (issue as { minimum: number }).minimum
+        : (issue as { maximum: number }).maximum;
       const list = issue.origin === 'array';
-      const actual = list && Array.isArray(issue.input) ? issue.input.length : typeof issue.input === 'string' ? issue.input.length : undefined;
+      const actual =
+        list && Array.isArray(issue.input)
+          ? issue.input.length
+          : typeof issue.input === 'string'
+            ? issue.input.length
+            : undefined;
       const unit = list ? (Number(bound) === 1 ? 'item' : 'items') : 'characters';
       return [
         {
@@ -137,10 +157,20 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
       ];
     }
     case 'invalid_format':
-      return [{ path, rule: 'schema/format', message: isOwnMessage(issue) ? issue.message : `Unexpected ${field} ${describeFound(issue.input)}: wrong format` }];
+      return [
+        {
+          path,
+          rule: 'schema/format',
+          message: isOwnMessage(issue)
+            ? issue.message
+            : `Unexpected ${field} ${describeFound(issue.input)}: wrong format`,
+        },
+      ];
     case 'custom':
       return [{ path, rule: String(issue.params?.rule ?? 'schema/rule'), message: issue.message }];
     default:
-      return [{ path, rule: `schema/${issue.code ?? 'invalid'}`, message: `${field}: ${issue.message}` }];
+      return [
+        { path, rule: `schema/${issue.code ?? 'invalid'}`, message: `${field}: ${issue.message}` },
+      ];
   }
 }

@@ -105,4 +105,8 @@ export const layouts: Record<CollectionName, CollectionLayout> = {
 export const collectionNames = Object.keys(layouts) as CollectionName[];
 
 /** Record kinds that have a classification and can be public or not. */
-export const classifiedCollections: readonly CollectionName[] = ['lessons', 'action-notes', 'events'];
+export const classifiedCollections: readonly CollectionName[] = [
+  'lessons',
+  'action-notes',
+  'events',
+];

@@ -1,11 +1,29 @@
 /** A lesson identified or a notable practice: `content/lessons/<id>.md` (frontmatter). */
 import { z } from 'zod';
 import {
-  LESSON_ID, EVENT_ID, KEBAB_ID, classification, idOf, isPublic, isoDate, personalDataExceptions, plainText, term, uniqueList,
+  LESSON_ID,
+  EVENT_ID,
+  KEBAB_ID,
+  classification,
+  idOf,
+  isPublic,
+  isoDate,
+  personalDataExceptions,
+  plainText,
+  term,
+  uniqueList,
 } from './fields.ts';
 import { publicNeedsOfficial, notAfterToday, notBefore } from './rules.ts';
 import {
-  allCriteria, commandLevels, criteriaByKind, lessonKinds, lessonStatuses, models, principles, risks, sources,
+  allCriteria,
+  commandLevels,
+  criteriaByKind,
+  lessonKinds,
+  lessonStatuses,
+  models,
+  principles,
+  risks,
+  sources,
 } from './vocabularies.ts';
 
 const lessonId = () => idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared');
@@ -13,27 +31,70 @@ const organisationId = () => idOf('an organisation', KEBAB_ID, 'greater-manchest
 
 export const lessonSchema = z
   .strictObject({
-    kind: term(lessonKinds).describe('Whether this is a lesson identified (something to put right) or a notable practice (something to adopt).'),
-    title: plainText(10, 120, { singleLine: true }).describe('A short, specific title in plain text (10 to 120 characters).'),
-    summary: plainText(40, 500).describe('The lesson in two or three sentences of plain text (40 to 500 characters); shown in lists, feeds, digests and search results.'),
-    date: isoDate().describe('When the learning arose, usually the start of the event or the date of the debrief (YYYY-MM-DD).'),
-    source: term(sources).describe('Where the learning came from; equals the type of the event when an event is given.'),
-    event: idOf('an event', EVENT_ID, '2017-05-22-manchester-arena-attack').optional().describe('The id of the incident, exercise, training or test the lesson came from.'),
-    submitted_by: organisationId().describe("The id of the organisation whose single point of contact (SPOC) submits the lesson."),
-    organisations: uniqueList(organisationId()).optional().describe('The ids of every organisation the learning involves.'),
-    submitted: isoDate().describe('When the lesson was submitted; not before the date of the learning and not in the future.'),
-    published: isoDate().optional().describe('When the lesson was published; when left out, the date the file first reached main in Git history is used.'),
-    criteria: uniqueList(term(allCriteria), { min: 1 }).describe('The JOL submission criteria the lesson meets (at least one, from the list for its kind).'),
-    principles: uniqueList(term(principles)).optional().describe('The JESIP principles for joint working the lesson concerns.'),
-    models: uniqueList(term(models)).optional().describe('The JESIP models the lesson concerns: M/ETHANE and the Joint Decision Model.'),
-    command_levels: uniqueList(term(commandLevels)).optional().describe('The command levels the lesson concerns: operational, tactical, strategic.'),
-    risks: uniqueList(term(risks)).optional().describe('The National Risk Register 2025 risks the lesson relates to.'),
-    tags: uniqueList(z.string().regex(KEBAB_ID, { error: 'Expected a tag in lower-case words joined by hyphens (kebab-case)' }), { max: 10 })
+    kind: term(lessonKinds).describe(
+      'Whether this is a lesson identified (something to put right) or a notable practice (something to adopt).',
+    ),
+    title: plainText(10, 120, { singleLine: true }).describe(
+      'A short, specific title in plain text (10 to 120 characters).',
+    ),
+    summary: plainText(40, 500).describe(
+      'The lesson in two or three sentences of plain text (40 to 500 characters); shown in lists, feeds, digests and search results.',
+    ),
+    date: isoDate().describe(
+      'When the learning arose, usually the start of the event or the date of the debrief (YYYY-MM-DD).',
+    ),
+    source: term(sources).describe(
+      'Where the learning came from; equals the type of the event when an event is given.',
+    ),
+    event: idOf('an event', EVENT_ID, '2017-05-22-manchester-arena-attack')
+      .optional()
+      .describe('The id of the incident, exercise, training or test the lesson came from.'),
+    submitted_by: organisationId().describe(
+      'The id of the organisation whose single point of contact (SPOC) submits the lesson.',
+    ),
+    organisations: uniqueList(organisationId())
+      .optional()
+      .describe('The ids of every organisation the learning involves.'),
+    submitted: isoDate().describe(
+      'When the lesson was submitted; not before the date of the learning and not in the future.',
+    ),
+    published: isoDate()
+      .optional()
+      .describe(
+        'When the lesson was published; when left out, the date the file first reached main in Git history is used.',
+      ),
+    criteria: uniqueList(term(allCriteria), { min: 1 }).describe(
+      'The JOL submission criteria the lesson meets (at least one, from the list for its kind).',
+    ),
+    principles: uniqueList(term(principles))
+      .optional()
+      .describe('The JESIP principles for joint working the lesson concerns.'),
+    models: uniqueList(term(models))
+      .optional()
+      .describe('The JESIP models the lesson concerns: M/ETHANE and the Joint Decision Model.'),
+    command_levels: uniqueList(term(commandLevels))
+      .optional()
+      .describe('The command levels the lesson concerns: operational, tactical, strategic.'),
+    risks: uniqueList(term(risks))
+      .optional()
+      .describe('The National Risk Register 2025 risks the lesson relates to.'),
+    tags: uniqueList(
+      z.string().regex(KEBAB_ID, {
+        error: 'Expected a tag in lower-case words joined by hyphens (kebab-case)',
+      }),
+      { max: 10 },
+    )
       .optional()
       .describe('Up to 10 free keywords in kebab-case.'),
     related: uniqueList(lessonId()).optional().describe('The ids of related lessons.'),
-    status: term(lessonStatuses).default('identified').describe('Where the lesson stands in its lifecycle.'),
-    superseded_by: lessonId().optional().describe('The id of the lesson that replaces this one; given exactly when the status is superseded.'),
+    status: term(lessonStatuses)
+      .default('identified')
+      .describe('Where the lesson stands in its lifecycle.'),
+    superseded_by: lessonId()
+      .optional()
+      .describe(
+        'The id of the lesson that replaces this one; given exactly when the status is superseded.',
+      ),
     classification: classification(),
     public: isPublic(),
     personal_data_exceptions: personalDataExceptions().optional(),
@@ -48,7 +109,11 @@ export const lessonSchema = z
       const allowed = typeof lesson.kind === 'string' ? criteriaByKind[lesson.kind] : undefined;
       if (allowed && Array.isArray(lesson.criteria)) {
         lesson.criteria.forEach((criterion, index) => {
-          if (typeof criterion === 'string' && allCriteria.has(criterion) && !allowed.has(criterion)) {
+          if (
+            typeof criterion === 'string' &&
+            allCriteria.has(criterion) &&
+            !allowed.has(criterion)
+          ) {
             ctx.addIssue({
               code: 'custom',
               path: ['criteria', index],
@@ -63,7 +128,8 @@ export const lessonSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['superseded_by'],
-          message: 'Missing superseded_by: a lesson with status superseded names the lesson that replaces it',
+          message:
+            'Missing superseded_by: a lesson with status superseded names the lesson that replaces it',
           params: { rule: 'cross-field/superseded' },
         });
       } else if (!superseded && lesson.superseded_by !== undefined) {
@@ -77,7 +143,9 @@ export const lessonSchema = z
     },
     { when: () => true },
   )
-  .describe('A lesson identified or a notable practice recorded after an incident, exercise, training, test or external report.');
+  .describe(
+    'A lesson identified or a notable practice recorded after an incident, exercise, training, test or external report.',
+  );
 
 export type Lesson = z.output<typeof lessonSchema>;
 

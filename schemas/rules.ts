@@ -12,7 +12,11 @@ const isDateString = (v: unknown): v is string => typeof v === 'string' && isCal
 
 /** `public` may be true only when `classification` is official. */
 export function publicNeedsOfficial(record: Rec, ctx: Ctx): void {
-  if (record.public === true && record.classification !== undefined && record.classification !== 'official') {
+  if (
+    record.public === true &&
+    record.classification !== undefined &&
+    record.classification !== 'official'
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['public'],
@@ -23,7 +27,13 @@ export function publicNeedsOfficial(record: Rec, ctx: Ctx): void {
 }
 
 /** `field` must not be before `earlier` (reported at `field`). */
-export function notBefore(record: Rec, ctx: Ctx, field: string, earlier: string, strictlyAfter = false): void {
+export function notBefore(
+  record: Rec,
+  ctx: Ctx,
+  field: string,
+  earlier: string,
+  strictlyAfter = false,
+): void {
   const a = record[field];
   const b = record[earlier];
   if (!isDateString(a) || !isDateString(b)) return;

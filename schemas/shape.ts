@@ -4,7 +4,8 @@ import { z } from 'zod';
 function unwrap(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
   for (let i = 0; i < 10; i++) {
-    const def = (s as unknown as { _zod: { def: { innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
+    const def = (s as unknown as { _zod: { def: { innerType?: z.ZodType; in?: z.ZodType } } })._zod
+      .def;
     if (def.innerType) s = def.innerType;
     else if (s instanceof z.ZodPipe && def.in) s = def.in;
     else break;

@@ -6,7 +6,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 let memo: { key: string | undefined; value: string; day: number } | undefined;
 
-export function today(env: Record<string, string | undefined> = globalThis.process?.env ?? {}): string {
+export function today(
+  env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+): string {
   const fixed = env.JOL_TODAY;
   const day = Math.floor(Date.now() / 86_400_000);
   if (memo && memo.key === fixed && memo.day === day) return memo.value;
@@ -31,6 +33,19 @@ export function isCalendarDate(value: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   return d <= days[mo - 1]!;
 }

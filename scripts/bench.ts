@@ -23,7 +23,11 @@ import { generateCorpus } from './lib/corpus/generate.ts';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { lessons: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, 'no-search': { type: 'boolean', default: false } },
+  options: {
+    lessons: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    'no-search': { type: 'boolean', default: false },
+  },
 });
 const lessons = Number(values.lessons);
 const runs = Number(values.runs);
@@ -49,14 +53,27 @@ const corpus = generateCorpus(root, { lessons });
 // One lesson carries a word no other record has (the rare-word search).
 const lessonFiles = fs.readdirSync(path.join(root, 'lessons')).sort();
 const rareFile = path.join(root, 'lessons', lessonFiles[Math.floor(lessonFiles.length / 2)]!);
-fs.writeFileSync(rareFile, fs.readFileSync(rareFile, 'utf8').replace('## What', 'The liaison officer used a heliograph.\n\n## What'));
-const files = corpus.lessons + corpus.events + corpus.organisations + corpus.actionNotes + corpus.assurance;
+fs.writeFileSync(
+  rareFile,
+  fs
+    .readFileSync(rareFile, 'utf8')
+    .replace('## What', 'The liaison officer used a heliograph.\n\n## What'),
+);
+const files =
+  corpus.lessons + corpus.events + corpus.organisations + corpus.actionNotes + corpus.assurance;
 log(`${files.toLocaleString('en-GB')} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB.`);
 
 const NODE = process.execPath;
-const baseEnv = { ...process.env, JOL_CONTENT_DIR: root, JOL_TODAY: '2026-11-23', JOL_EDITION: 'responders', NODE_OPTIONS: '' };
+const baseEnv = {
+  ...process.env,
+  JOL_CONTENT_DIR: root,
+  JOL_TODAY: '2026-11-23',
+  JOL_EDITION: 'responders',
+  NODE_OPTIONS: '',
+};
 const ensure = (run: TreeRun, what: string) => {
-  if (run.status !== 0) throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
+  if (run.status !== 0)
+    throw new Error(`${what} failed (exit ${run.status}):\n${run.output.slice(-4000)}`);
   return run;
 };
 const validateCmd = [path.join(PROJECT, 'scripts', 'validate.ts')];
@@ -87,7 +104,14 @@ for (let r = 0; r < runs; r++) {
   fs.appendFileSync(changed, `\nA sentence added in run ${r + 1}.\n`);
   log(`Run ${r + 1} of ${runs}: rebuild after one lesson changed…`);
   const rebuild = ensure(await runTree(NODE, astroCmd, { cwd: PROJECT, env }), 'astro rebuild');
-  rounds.push({ validateCold, validateWarm, build, index: indexSeconds(build.output), rebuild, rebuildIndex: indexSeconds(rebuild.output) });
+  rounds.push({
+    validateCold,
+    validateWarm,
+    build,
+    index: indexSeconds(build.output),
+    rebuild,
+    rebuildIndex: indexSeconds(rebuild.output),
+  });
   if (lastDist) fs.rmSync(lastDist, { recursive: true, force: true });
   lastDist = dist;
 }
@@ -119,13 +143,21 @@ if (!values['no-search']) {
     const per: SearchCost[][] = [];
     for (let r = 0; r < runs; r++) {
       per.push([
-        await firstSearch(browser, `${server.url}search/`, 'control', { server, filter: { name: 'Type', value: 'Lesson identified' } }),
+        await firstSearch(browser, `${server.url}search/`, 'control', {
+          server,
+          filter: { name: 'Type', value: 'Lesson identified' },
+        }),
         await firstSearch(browser, `${server.url}search/`, 'heliograph', { server }),
       ]);
     }
     searches = [0, 1].map((i) => {
       const xs = per.map((p) => p[i]!);
-      return { ...xs[0]!, bytes: median(xs.map((x) => x.bytes)), milliseconds: median(xs.map((x) => x.milliseconds)), requests: median(xs.map((x) => x.requests)) };
+      return {
+        ...xs[0]!,
+        bytes: median(xs.map((x) => x.bytes)),
+        milliseconds: median(xs.map((x) => x.milliseconds)),
+        requests: median(xs.map((x) => x.requests)),
+      };
     });
   } finally {
     await browser.close();
@@ -137,27 +169,97 @@ const med = (f: (x: Round) => number) => median(rounds.map(f));
 const s = (n: number) => `${n.toFixed(1)} s`;
 const mb = (n: number) => (Number.isNaN(n) ? 'n/a' : `${Math.round(n)} MB`);
 const rows: Row[] = [
-  { measure: 'validate, cold', value: s(med((x) => x.validateCold.seconds)), budget: '', ok: undefined },
-  { measure: 'validate, warm', value: s(med((x) => x.validateWarm.seconds)), budget: '', ok: undefined },
-  { measure: 'site build + search index (cold caches)', value: s(buildSeconds), budget: BUDGETS.buildSeconds ? `≤ ${BUDGETS.buildSeconds} s` : '', ok: BUDGETS.buildSeconds ? buildSeconds <= BUDGETS.buildSeconds : undefined },
-  { measure: '  search index (Pagefind, alongside the pages)', value: s(med((x) => x.index)), budget: '', ok: undefined },
-  { measure: 'peak memory, build', value: mb(med((x) => x.build.peakMB)), budget: BUDGETS.buildMB ? `≤ ${BUDGETS.buildMB} MB` : '', ok: BUDGETS.buildMB ? med((x) => x.build.peakMB) <= BUDGETS.buildMB : undefined },
-  { measure: 'rebuild after one lesson changed', value: s(med((x) => x.rebuild.seconds)), budget: BUDGETS.rebuildSeconds ? `≤ ${BUDGETS.rebuildSeconds} s` : '', ok: BUDGETS.rebuildSeconds ? med((x) => x.rebuild.seconds) <= BUDGETS.rebuildSeconds : undefined },
-  { measure: '  search index in the rebuild (a delta of the changed lesson)', value: s(med((x) => x.rebuildIndex)), budget: '', ok: undefined },
-  { measure: 'peak memory, rebuild', value: mb(med((x) => x.rebuild.peakMB)), budget: '', ok: undefined },
-  { measure: 'output', value: `${(output.bytes / 1024 / 1024).toFixed(0)} MB, ${output.files} files`, budget: '', ok: undefined },
-  { measure: 'pages per second (build)', value: `${Math.round(output.html / buildSeconds)}`, budget: '', ok: undefined },
+  {
+    measure: 'validate, cold',
+    value: s(med((x) => x.validateCold.seconds)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'validate, warm',
+    value: s(med((x) => x.validateWarm.seconds)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'site build + search index (cold caches)',
+    value: s(buildSeconds),
+    budget: BUDGETS.buildSeconds ? `≤ ${BUDGETS.buildSeconds} s` : '',
+    ok: BUDGETS.buildSeconds ? buildSeconds <= BUDGETS.buildSeconds : undefined,
+  },
+  {
+    measure: '  search index (Pagefind, alongside the pages)',
+    value: s(med((x) => x.index)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'peak memory, build',
+    value: mb(med((x) => x.build.peakMB)),
+    budget: BUDGETS.buildMB ? `≤ ${BUDGETS.buildMB} MB` : '',
+    ok: BUDGETS.buildMB ? med((x) => x.build.peakMB) <= BUDGETS.buildMB : undefined,
+  },
+  {
+    measure: 'rebuild after one lesson changed',
+    value: s(med((x) => x.rebuild.seconds)),
+    budget: BUDGETS.rebuildSeconds ? `≤ ${BUDGETS.rebuildSeconds} s` : '',
+    ok: BUDGETS.rebuildSeconds
+      ? med((x) => x.rebuild.seconds) <= BUDGETS.rebuildSeconds
+      : undefined,
+  },
+  {
+    measure: '  search index in the rebuild (a delta of the changed lesson)',
+    value: s(med((x) => x.rebuildIndex)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'peak memory, rebuild',
+    value: mb(med((x) => x.rebuild.peakMB)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'output',
+    value: `${(output.bytes / 1024 / 1024).toFixed(0)} MB, ${output.files} files`,
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: 'pages per second (build)',
+    value: `${Math.round(output.html / buildSeconds)}`,
+    budget: '',
+    ok: undefined,
+  },
   ...searches.flatMap((x) => {
     const k = (kind: keyof SearchCost['byKind']) => `${(x.byKind[kind].bytes / 1024).toFixed(0)}`;
     const what = x.filter ? `"${x.word}" + filter ${x.filter.name}` : `"${x.word}"`;
     return [
-      { measure: `first search ${what}: bytes downloaded (gzip)`, value: `${(x.bytes / 1024).toFixed(0)} KB (${x.requests} requests)`, budget: `≤ ${BUDGETS.searchBytes / 1024} KB`, ok: x.bytes <= BUDGETS.searchBytes },
-      { measure: '  page+css+js / Pagefind js+wasm / meta / index / filter / fragments / delta (KB)', value: `${Number(k('page')) + Number(k('css')) + Number(k('js'))} / ${Number(k('pagefindJs')) + Number(k('wasm'))} / ${k('pfMeta')} / ${k('index')} / ${k('filter')} / ${k('fragment')} / ${k('delta')}`, budget: '', ok: undefined },
-      { measure: `first search ${what}: last keystroke to results`, value: `${x.milliseconds} ms${x.filterMilliseconds !== undefined ? ` (filter: ${x.filterMilliseconds} ms)` : ''}`, budget: `≤ ${BUDGETS.searchMs} ms`, ok: x.milliseconds <= BUDGETS.searchMs },
+      {
+        measure: `first search ${what}: bytes downloaded (gzip)`,
+        value: `${(x.bytes / 1024).toFixed(0)} KB (${x.requests} requests)`,
+        budget: `≤ ${BUDGETS.searchBytes / 1024} KB`,
+        ok: x.bytes <= BUDGETS.searchBytes,
+      },
+      {
+        measure:
+          '  page+css+js / Pagefind js+wasm / meta / index / filter / fragments / delta (KB)',
+        value: `${Number(k('page')) + Number(k('css')) + Number(k('js'))} / ${Number(k('pagefindJs')) + Number(k('wasm'))} / ${k('pfMeta')} / ${k('index')} / ${k('filter')} / ${k('fragment')} / ${k('delta')}`,
+        budget: '',
+        ok: undefined,
+      },
+      {
+        measure: `first search ${what}: last keystroke to results`,
+        value: `${x.milliseconds} ms${x.filterMilliseconds !== undefined ? ` (filter: ${x.filterMilliseconds} ms)` : ''}`,
+        budget: `≤ ${BUDGETS.searchMs} ms`,
+        ok: x.milliseconds <= BUDGETS.searchMs,
+      },
     ];
   }),
 ];
-console.log(`\nJOL Library benchmark — ${lessons.toLocaleString('en-GB')} lessons, ${files.toLocaleString('en-GB')} files — ${machine()} — median of ${runs}\n`);
+console.log(
+  `\nJOL Library benchmark — ${lessons.toLocaleString('en-GB')} lessons, ${files.toLocaleString('en-GB')} files — ${machine()} — median of ${runs}\n`,
+);
 console.log(table(rows));
 fs.mkdirSync(path.join(PROJECT, '.bench'), { recursive: true });
 const out = path.join(PROJECT, '.bench', `bench-${lessons}.json`);

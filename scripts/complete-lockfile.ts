@@ -19,7 +19,10 @@ interface Entry {
 
 /** os, cpu and libc of a platform package, from its name (the conventions of these packages). */
 function platformOf(name: string): { os?: string[]; cpu: string[]; libc?: string[] } | undefined {
-  const m = /[-/](android|darwin|linux|win32|windows|freebsd|wasm32)-?(arm64|x64|wasi)?(?:-(gnu|musl|msvc))?$/.exec(name);
+  const m =
+    /[-/](android|darwin|linux|win32|windows|freebsd|wasm32)-?(arm64|x64|wasi)?(?:-(gnu|musl|msvc))?$/.exec(
+      name,
+    );
   if (!m) return undefined;
   const [, os, cpu, abi] = m;
   if (os === 'wasm32') return { cpu: ['wasm32'] };
@@ -38,7 +41,9 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     if (lock.packages[where]) continue;
     const platform = platformOf(dep);
     if (!platform) {
-      console.error(`${key}: optional dependency ${dep} is missing from the lock file and its platform is unknown; add it by hand`);
+      console.error(
+        `${key}: optional dependency ${dep} is missing from the lock file and its platform is unknown; add it by hand`,
+      );
       process.exitCode = 1;
       continue;
     }
@@ -46,6 +51,14 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     added.push(`${dep}@${version}`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+const sorted = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  ),
+);
 fs.writeFileSync(LOCK, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
-console.log(added.length ? `Added ${added.length} platform packages: ${added.join(', ')}` : 'package-lock.json already lists every optional platform package');
+console.log(
+  added.length
+    ? `Added ${added.length} platform packages: ${added.join(', ')}`
+    : 'package-lock.json already lists every optional platform package',
+);

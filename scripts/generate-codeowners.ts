@@ -9,5 +9,13 @@ import { contentRoot } from './lib/content-root.ts';
 import { runGenerator } from './lib/generated/generated-files.ts';
 import { readOrganisations } from './lib/records/organisations.ts';
 
-const files = new Map([['.github/CODEOWNERS', codeownersText(readOrganisations(contentRoot()), loadConfig())]]);
-process.exitCode = runGenerator('CODEOWNERS', 'npm run codeowners', process.env.JOL_REPO_ROOT || REPO_ROOT, files, process.argv.slice(2));
+const files = new Map([
+  ['.github/CODEOWNERS', codeownersText(readOrganisations(contentRoot()), loadConfig())],
+]);
+process.exitCode = runGenerator(
+  'CODEOWNERS',
+  'npm run codeowners',
+  process.env.JOL_REPO_ROOT || REPO_ROOT,
+  files,
+  process.argv.slice(2),
+);

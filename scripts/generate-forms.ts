@@ -9,5 +9,14 @@ import { issueFormFiles } from './lib/forms/issue-form.ts';
 import { runGenerator } from './lib/generated/generated-files.ts';
 import { readOrganisations } from './lib/records/organisations.ts';
 
-const files = issueFormFiles({ organisations: readOrganisations(contentRoot()), config: loadConfig() });
-process.exitCode = runGenerator('Issue forms', 'npm run forms', process.env.JOL_REPO_ROOT || REPO_ROOT, files, process.argv.slice(2));
+const files = issueFormFiles({
+  organisations: readOrganisations(contentRoot()),
+  config: loadConfig(),
+});
+process.exitCode = runGenerator(
+  'Issue forms',
+  'npm run forms',
+  process.env.JOL_REPO_ROOT || REPO_ROOT,
+  files,
+  process.argv.slice(2),
+);

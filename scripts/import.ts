@@ -17,27 +17,43 @@ const USAGE = 'Usage: npm run import -- <file.csv> [--check]\n';
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (args.values.help) return process.stdout.write(USAGE), 0;
+  if (args.values.help) return (process.stdout.write(USAGE), 0);
   const [csv] = args.positionals;
-  if (!csv || args.positionals.length > 1) return process.stderr.write(USAGE), 2;
-  if (!fs.existsSync(csv)) return process.stderr.write(`No such file: ${csv}\n`), 2;
+  if (!csv || args.positionals.length > 1) return (process.stderr.write(USAGE), 2);
+  if (!fs.existsSync(csv)) return (process.stderr.write(`No such file: ${csv}\n`), 2);
   const cwd = process.cwd();
   const result = await importLessons(csv, contentRoot(), cwd, { check: args.values.check });
-  for (const p of result.problems) process.stdout.write(`${csv}:${p.line}:${p.column}  ${p.severity}  ${p.message}  (${p.rule})\n`);
+  for (const p of result.problems)
+    process.stdout.write(
+      `${csv}:${p.line}:${p.column}  ${p.severity}  ${p.message}  (${p.rule})\n`,
+    );
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
-    process.stdout.write(`✖ ${errors} error${errors === 1 ? '' : 's'} in ${result.rows} row${result.rows === 1 ? '' : 's'}: nothing was written\n`);
+    process.stdout.write(
+      `✖ ${errors} error${errors === 1 ? '' : 's'} in ${result.rows} row${result.rows === 1 ? '' : 's'}: nothing was written\n`,
+    );
     return 1;
   }
-  if (args.values.check) process.stdout.write(`✔ ${result.rows} row${result.rows === 1 ? '' : 's'} valid (--check: nothing written)\n`);
+  if (args.values.check)
+    process.stdout.write(
+      `✔ ${result.rows} row${result.rows === 1 ? '' : 's'} valid (--check: nothing written)\n`,
+    );
   else {
     for (const f of result.written) process.stdout.write(`✔ Wrote ${displayPath(f, cwd)}\n`);
-    process.stdout.write(`✔ Imported ${result.written.length} lesson${result.written.length === 1 ? '' : 's'}\n`);
+    process.stdout.write(
+      `✔ Imported ${result.written.length} lesson${result.written.length === 1 ? '' : 's'}\n`,
+    );
   }
   return 0;
 }

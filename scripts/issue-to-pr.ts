@@ -22,11 +22,17 @@ enableCompileCache();
 function issueNumber(env: NodeJS.ProcessEnv): number {
   let raw: unknown = env.ISSUE_NUMBER;
   if ((raw === undefined || raw === '') && env.GITHUB_EVENT_PATH) {
-    const event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { issue?: { number?: unknown }; inputs?: { issue?: unknown } };
+    const event = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      issue?: { number?: unknown };
+      inputs?: { issue?: unknown };
+    };
     raw = event.issue?.number ?? event.inputs?.issue;
   }
   const n = typeof raw === 'number' ? raw : /^\d{1,9}$/.test(String(raw ?? '')) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Expected an issue number (ISSUE_NUMBER or the event's issue.number), found "${String(raw ?? '')}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `Expected an issue number (ISSUE_NUMBER or the event's issue.number), found "${String(raw ?? '')}"`,
+    );
   return n;
 }
 
@@ -34,18 +40,29 @@ async function main(): Promise<number> {
   const env = process.env;
   let options;
   try {
-    options = { ...repoOf(env.GITHUB_REPOSITORY), issueNumber: issueNumber(env), github: clientFromEnv(env), config: loadConfig() };
+    options = {
+      ...repoOf(env.GITHUB_REPOSITORY),
+      issueNumber: issueNumber(env),
+      github: clientFromEnv(env),
+      config: loadConfig(),
+    };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   if (process.argv.includes('--report-failure')) {
-    const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const runUrl = env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
     return (await reportStartFailure({ ...options, runUrl })) ? 0 : 1;
   }
   const repoRoot = env.JOL_REPO_ROOT || process.cwd();
   const outcome = await processIssue({ ...options, repoRoot, root: contentRoot(env, repoRoot) });
-  if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, `### Submission bot: issue #${options.issueNumber}\n\nOutcome: **${outcome}**\n`);
+  if (env.GITHUB_STEP_SUMMARY)
+    fs.appendFileSync(
+      env.GITHUB_STEP_SUMMARY,
+      `### Submission bot: issue #${options.issueNumber}\n\nOutcome: **${outcome}**\n`,
+    );
   return outcome === 'failed' ? 1 : 0;
 }
 

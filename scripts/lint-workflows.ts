@@ -9,12 +9,19 @@ import { lintWorkflow } from './lib/github/workflow-policy.ts';
 
 const dir = path.join(process.env.JOL_REPO_ROOT || REPO_ROOT, '.github', 'workflows');
 let count = 0;
-for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+for (const name of fs
+  .readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort()) {
   const rel = `.github/workflows/${name}`;
   for (const f of await lintWorkflow(fs.readFileSync(path.join(dir, name), 'utf8'), rel)) {
     process.stdout.write(`${f.file}:${f.line}:${f.column}  error  ${f.message} (${f.rule})\n`);
     count++;
   }
 }
-process.stdout.write(count ? `✖ ${count} problem${count === 1 ? '' : 's'} in the workflows\n` : '✔ workflows: no problems\n');
+process.stdout.write(
+  count
+    ? `✖ ${count} problem${count === 1 ? '' : 's'} in the workflows\n`
+    : '✔ workflows: no problems\n',
+);
 process.exitCode = count ? 1 : 0;

@@ -26,9 +26,16 @@ Run "npm run new -- <kind> --help" for the flags of a kind.
 async function inquirer(): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   return {
-    input: (q) => p.input({ message: q.message, required: q.required, default: q.default, validate: q.validate }),
+    input: (q) =>
+      p.input({
+        message: q.message,
+        required: q.required,
+        default: q.default,
+        validate: q.validate,
+      }),
     select: (q) => p.select({ message: q.message, choices: q.choices, pageSize: 12 }),
-    checkbox: (q) => p.checkbox({ message: q.message, choices: q.choices, required: q.required, pageSize: 12 }),
+    checkbox: (q) =>
+      p.checkbox({ message: q.message, choices: q.choices, required: q.required, pageSize: 12 }),
     confirm: (q) => p.confirm({ message: q.message, default: q.default }),
   };
 }
@@ -40,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
     return kind ? 0 : 2;
   }
   if (!isRecordKind(kind)) {
-    process.stderr.write(`Unknown kind "${kind}", expected one of ${RECORD_KINDS.join(', ')}\n\n${USAGE}`);
+    process.stderr.write(
+      `Unknown kind "${kind}", expected one of ${RECORD_KINDS.join(', ')}\n\n${USAGE}`,
+    );
     return 2;
   }
   let flags;
@@ -64,7 +73,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`✔ Wrote ${displayPath(result.file, cwd)}\n`);
       return 0;
     }
-    process.stdout.write(`✖ Not written: fix the problems above. Your answers are saved in ${result.draft}\n`);
+    process.stdout.write(
+      `✖ Not written: fix the problems above. Your answers are saved in ${result.draft}\n`,
+    );
     return 1;
   } catch (error) {
     if (error instanceof RecordIdError || error instanceof CandidateExistsError) {

@@ -19,9 +19,16 @@ enableCompileCache();
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { since: { type: 'string', default: 'HEAD~1' }, 'dry-run': { type: 'boolean', default: false } } }));
+    ({ values } = parseArgs({
+      options: {
+        since: { type: 'string', default: 'HEAD~1' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nUsage: npm run notify -- --since <commit> [--dry-run]\n`);
+    process.stderr.write(
+      `${(error as Error).message}\nUsage: npm run notify -- --since <commit> [--dry-run]\n`,
+    );
     return 2;
   }
   const config = loadConfig();
@@ -38,7 +45,9 @@ async function main(): Promise<number> {
     settings = smtpSettings();
     const lessons = newlyPublished(process.cwd(), contentRoot(), since, config.notify.edition);
     if (lessons.length === 0) {
-      process.stdout.write(`No new ${config.notify.edition}-edition lessons since ${since}: nothing to send\n`);
+      process.stdout.write(
+        `No new ${config.notify.edition}-edition lessons since ${since}: nothing to send\n`,
+      );
       return 0;
     }
     const email = digestEmail(lessons, config.siteUrl, config.notify.subjectPrefix);
@@ -47,12 +56,28 @@ async function main(): Promise<number> {
       return 0;
     }
     if (!settings) {
-      process.stdout.write('Email notifications are not configured (no JOL_SMTP_HOST): nothing sent\n');
+      process.stdout.write(
+        'Email notifications are not configured (no JOL_SMTP_HOST): nothing sent\n',
+      );
       return 0;
     }
-    const transport = nodemailer.createTransport({ host: settings.host, port: settings.port, secure: settings.secure, requireTLS: settings.requireTLS, auth: settings.auth });
-    const info = await transport.sendMail({ from: settings.from, to: settings.to, subject: email.subject, text: email.text, html: email.html });
-    process.stdout.write(`Sent "${email.subject}" to ${settings.to.length} address${settings.to.length === 1 ? '' : 'es'} (${info.messageId})\n`);
+    const transport = nodemailer.createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      requireTLS: settings.requireTLS,
+      auth: settings.auth,
+    });
+    const info = await transport.sendMail({
+      from: settings.from,
+      to: settings.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    });
+    process.stdout.write(
+      `Sent "${email.subject}" to ${settings.to.length} address${settings.to.length === 1 ? '' : 'es'} (${info.messageId})\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof SettingsError) {

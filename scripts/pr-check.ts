@@ -21,7 +21,9 @@ import { validateContent } from './lib/validate-content.ts';
 enableCompileCache();
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { base: { type: 'string' }, comment: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { base: { type: 'string' }, comment: { type: 'string' } },
+  });
   if (!values.base) {
     process.stderr.write('Usage: node scripts/pr-check.ts --base <sha> [--comment FILE]\n');
     return 2;
@@ -30,12 +32,20 @@ async function main(): Promise<number> {
   const root = contentRoot();
   const config = loadConfig();
   const files = changedFiles(cwd, values.base, root);
-  const result = files.length > 0 ? await validateContent({ root, cwd, paths: files }) : { diagnostics: [], checked: 0 };
+  const result =
+    files.length > 0
+      ? await validateContent({ root, cwd, paths: files })
+      : { diagnostics: [], checked: 0 };
   const annotations = formatAnnotations(result.diagnostics);
   if (annotations) process.stdout.write(`${annotations}\n`);
   const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
   const repository = process.env.GITHUB_REPOSITORY || config.repository;
-  const report = prReport(result.diagnostics, result.checked, { blobBase: `${server}/${repository}/blob/${config.defaultBranch}`, siteUrl: config.siteUrl }, cwd);
+  const report = prReport(
+    result.diagnostics,
+    result.checked,
+    { blobBase: `${server}/${repository}/blob/${config.defaultBranch}`, siteUrl: config.siteUrl },
+    cwd,
+  );
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, report);
   else process.stdout.write(report);
   if (values.comment) fs.writeFileSync(values.comment, report);

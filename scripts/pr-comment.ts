@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   }
   const rawNumber = fs.readFileSync(path.join(dir, 'pr-number'), 'utf8').trim();
   if (!/^[1-9]\d{0,8}$/.test(rawNumber)) {
-    process.stderr.write(`pr-number must be a positive integer, found "${rawNumber.slice(0, 40)}"\n`);
+    process.stderr.write(
+      `pr-number must be a positive integer, found "${rawNumber.slice(0, 40)}"\n`,
+    );
     return 2;
   }
   const headSha = process.env.HEAD_SHA ?? '';
@@ -32,18 +34,28 @@ async function main(): Promise<number> {
     return 2;
   }
   let body = fs.readFileSync(path.join(dir, 'comment.md'), 'utf8');
-  if (body.length > MAX_COMMENT) body = `${body.slice(0, MAX_COMMENT)}\n\n…(cut; see the job summary for the whole report)\n`;
+  if (body.length > MAX_COMMENT)
+    body = `${body.slice(0, MAX_COMMENT)}\n\n…(cut; see the job summary for the whole report)\n`;
   const { owner, repo } = repoOf(process.env.GITHUB_REPOSITORY);
   const github = clientFromEnv();
   const number = Number(rawNumber);
   try {
     const { data: pr } = await github.rest.pulls.get({ owner, repo, pull_number: number });
     if (pr.head.sha !== headSha) {
-      process.stderr.write(`Pull request #${number} is at ${pr.head.sha}, not ${headSha}: not commenting (a newer run will)\n`);
+      process.stderr.write(
+        `Pull request #${number} is at ${pr.head.sha}, not ${headSha}: not commenting (a newer run will)\n`,
+      );
       return 0;
     }
-    const { created } = await upsertComment(github, { owner, repo, issue_number: number }, 'content-check', body);
-    process.stdout.write(`${created ? 'Created' : 'Updated'} the content-check comment on #${number}\n`);
+    const { created } = await upsertComment(
+      github,
+      { owner, repo, issue_number: number },
+      'content-check',
+      body,
+    );
+    process.stdout.write(
+      `${created ? 'Created' : 'Updated'} the content-check comment on #${number}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`Could not comment on #${number}: ${describeApiError(error).text}\n`);

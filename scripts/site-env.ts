@@ -12,5 +12,6 @@ const lines = [
   `JOL_BASE_PATH=${url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`}`,
   `JOL_REPOSITORY_URL=https://github.com/${config.repository}`,
 ];
-if (lines.some((l) => /[\r\n]/.test(l))) throw new Error('jol.config.json: site settings must not contain line breaks');
+if (lines.some((l) => /[\r\n]/.test(l)))
+  throw new Error('jol.config.json: site settings must not contain line breaks');
 process.stdout.write(`${lines.join('\n')}\n`);

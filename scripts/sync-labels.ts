@@ -10,7 +10,9 @@ import { syncLabels } from './lib/github/labels.ts';
 try {
   const { owner, repo } = repoOf(process.env.GITHUB_REPOSITORY);
   const result = await syncLabels(clientFromEnv(), owner, repo, loadConfig());
-  process.stdout.write(`Labels: ${result.created.length} created${result.created.length ? ` (${result.created.join(', ')})` : ''}, ${result.updated.length} updated${result.updated.length ? ` (${result.updated.join(', ')})` : ''}\n`);
+  process.stdout.write(
+    `Labels: ${result.created.length} created${result.created.length ? ` (${result.created.join(', ')})` : ''}, ${result.updated.length} updated${result.updated.length ? ` (${result.updated.join(', ')})` : ''}\n`,
+  );
 } catch (error) {
   process.stderr.write(`Could not sync the labels: ${describeApiError(error).text}\n`);
   process.exitCode = 1;

@@ -25,7 +25,16 @@ function listSources(dir: string, out: string[]): void {
 
 /** The code that a per-file result depends on: the schemas and the file checks with their helpers. */
 const PER_FILE_SOURCES = ['schemas', 'scripts/lib/checks', 'scripts/lib/remark'];
-const PER_FILE_MODULES = ['check-file', 'parse-record', 'read-text', 'personal-data', 'similarity', 'diagnostic', 'discover', 'render-html'].map((m) => `scripts/lib/${m}.ts`);
+const PER_FILE_MODULES = [
+  'check-file',
+  'parse-record',
+  'read-text',
+  'personal-data',
+  'similarity',
+  'diagnostic',
+  'discover',
+  'render-html',
+].map((m) => `scripts/lib/${m}.ts`);
 
 /** Hash of everything that can change a per-file result (and nothing else, so unrelated edits keep the cache). */
 export function validatorFingerprint(today: string): string {
@@ -51,7 +60,9 @@ export class ValidationCache {
 
   constructor(root: string, fingerprint: string, env: NodeJS.ProcessEnv = process.env) {
     this.fingerprint = fingerprint;
-    const dir = env.JOL_CACHE_DIR ? path.resolve(env.JOL_CACHE_DIR) : path.join(PROJECT, 'node_modules', '.cache', 'jol-library');
+    const dir = env.JOL_CACHE_DIR
+      ? path.resolve(env.JOL_CACHE_DIR)
+      : path.join(PROJECT, 'node_modules', '.cache', 'jol-library');
     const key = createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 12);
     this.file = path.join(dir, `validate-${key}.json`);
     try {
@@ -95,7 +106,10 @@ export class ValidationCache {
     if (!this.dirty) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ fingerprint: this.fingerprint, entries: this.entries } satisfies CacheFile));
+    fs.writeFileSync(
+      tmp,
+      JSON.stringify({ fingerprint: this.fingerprint, entries: this.entries } satisfies CacheFile),
+    );
     fs.renameSync(tmp, this.file);
   }
 }

@@ -19,11 +19,29 @@ export interface FileResult {
  * turns a Markdown body into the site's HTML, so that the site build renders in these worker
  * threads and keeps the HTML in the cache with the rest of the result.
  */
-export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOnly = false, render = false): Promise<FileResult> {
+export async function checkFile(
+  record: RecordFile,
+  bytes: Uint8Array,
+  summaryOnly = false,
+  render = false,
+): Promise<FileResult> {
   const spec = collections[record.collection];
   const diagnostics: Diagnostic[] = [];
-  const summary: RecordSummary = { file: record.file, collection: record.collection, id: record.id, data: {}, valid: false };
-  const push = (line: number, column: number, rule: string, message: string, severity: Severity = 'error', email?: string) => {
+  const summary: RecordSummary = {
+    file: record.file,
+    collection: record.collection,
+    id: record.id,
+    data: {},
+    valid: false,
+  };
+  const push = (
+    line: number,
+    column: number,
+    rule: string,
+    message: string,
+    severity: Severity = 'error',
+    email?: string,
+  ) => {
     const d: Diagnostic = { file: record.file, line, column, severity, rule, message };
     if (email) d.email = email;
     diagnostics.push(d);
@@ -39,7 +57,12 @@ export async function checkFile(record: RecordFile, bytes: Uint8Array, summaryOn
   summary.data = parsed.data ?? {};
   if (summaryOnly) return { diagnostics: [], summary };
   const input: FileInput = { record, spec, text: decoded.text, parsed };
-  const report = (where: Where, rule: string, message: string, extra?: { severity?: Severity; email?: string }) => {
+  const report = (
+    where: Where,
+    rule: string,
+    message: string,
+    extra?: { severity?: Severity; email?: string },
+  ) => {
     let at: Position;
     if (where.line !== undefined) at = [where.line, where.column ?? (where.line === 0 ? 0 : 1)];
     else at = locate(parsed.positions(), where.path ?? [], where.atKey);

@@ -9,5 +9,7 @@ export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.
 /** A path as shown to the user: relative to the working directory when inside it. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel)
+    ? rel.split(path.sep).join('/')
+    : abs;
 }

@@ -45,7 +45,9 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
   const files: RecordFile[] = [];
   const problems: Diagnostic[] = [];
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new UsageError(`Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`);
+    throw new UsageError(
+      `Content folder not found: ${root} (set JOL_CONTENT_DIR or create ./content)`,
+    );
   }
   const all: string[] = [];
   walk(root, '', all);
@@ -58,14 +60,24 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
     const abs = path.join(root, rel);
     const found = classifyParts(rel.split('/'));
     const file = outside ? abs : prefix === '' ? rel : `${prefix}/${rel}`;
-    if ('problem' in found) problems.push({ file, line: 0, column: 0, severity: 'error', rule: 'file/placement', message: found.problem });
+    if ('problem' in found)
+      problems.push({
+        file,
+        line: 0,
+        column: 0,
+        severity: 'error',
+        rule: 'file/placement',
+        message: found.problem,
+      });
     else files.push({ abs, file, collection: found.collection, id: found.id });
   }
   return { files, problems };
 }
 
 /** Which collection and id a path under the root (its parts) belongs to, or why it belongs nowhere. */
-function classifyParts(parts: string[]): { collection: CollectionName; id: string } | { problem: string } {
+function classifyParts(
+  parts: string[],
+): { collection: CollectionName; id: string } | { problem: string } {
   const expected = `expected records only in ${collectionNames.map((n) => `${layouts[n].folder}/`).join(', ')}`;
   if (parts.length === 1) return { problem: `Unexpected file in the content root; ${expected}` };
   const spec = byFolder.get(parts[0]!);
@@ -73,15 +85,22 @@ function classifyParts(parts: string[]): { collection: CollectionName; id: strin
   const name = parts[parts.length - 1]!;
   const ext = path.extname(name);
   if (ext !== spec.extension) {
-    return { problem: `Unexpected file type "${ext || name}" in ${spec.folder}/; expected ${spec.extension} files` };
+    return {
+      problem: `Unexpected file type "${ext || name}" in ${spec.folder}/; expected ${spec.extension} files`,
+    };
   }
   const base = name.slice(0, -ext.length);
   if (spec.name === 'assurance') {
     if (parts.length !== 3) {
-      return { problem: `Unexpected place for an assurance return; expected ${spec.folder}/<action-note-id>/<organisation-id>.yaml` };
+      return {
+        problem: `Unexpected place for an assurance return; expected ${spec.folder}/<action-note-id>/<organisation-id>.yaml`,
+      };
     }
     return { collection: spec.name, id: `${parts[1]}/${base}` };
   }
-  if (parts.length !== 2) return { problem: `Unexpected sub-folder in ${spec.folder}/; expected ${spec.folder}/<id>${spec.extension}` };
+  if (parts.length !== 2)
+    return {
+      problem: `Unexpected sub-folder in ${spec.folder}/; expected ${spec.folder}/<id>${spec.extension}`,
+    };
   return { collection: spec.name, id: base };
 }

@@ -30,8 +30,13 @@ export function isPublicRecord(record: Classified | undefined): boolean {
  * Whether a record belongs to an edition. Assurance returns follow their action note, so the
  * caller passes a lookup of action notes by id.
  */
-export function inEdition(record: Classified, edition: Edition, actionNote: (id: string) => Classified | undefined): boolean {
+export function inEdition(
+  record: Classified,
+  edition: Edition,
+  actionNote: (id: string) => Classified | undefined,
+): boolean {
   if (edition === 'responders') return true;
-  if (record.collection === 'assurance') return isPublicRecord(actionNote(record.id.split('/')[0]!));
+  if (record.collection === 'assurance')
+    return isPublicRecord(actionNote(record.id.split('/')[0]!));
   return isPublicRecord(record);
 }

@@ -18,7 +18,11 @@ export const schemaFileNames: Record<CollectionName, string> = {
 
 export function jsonSchemaFor(name: CollectionName): Record<string, unknown> {
   const spec = collections[name];
-  const schema = z.toJSONSchema(spec.schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(spec.schema, {
+    target: 'draft-7',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: `https://jol-library.example/schemas/${schemaFileNames[name]}.schema.json`,
@@ -29,5 +33,10 @@ export function jsonSchemaFor(name: CollectionName): Record<string, unknown> {
 
 /** Every schema, as the text written to schemas/json/ (stable formatting, trailing newline). */
 export function jsonSchemaFiles(): Map<string, string> {
-  return new Map(collectionNames.map((name) => [`${schemaFileNames[name]}.schema.json`, `${JSON.stringify(jsonSchemaFor(name), null, 2)}\n`]));
+  return new Map(
+    collectionNames.map((name) => [
+      `${schemaFileNames[name]}.schema.json`,
+      `${JSON.stringify(jsonSchemaFor(name), null, 2)}\n`,
+    ]),
+  );
 }

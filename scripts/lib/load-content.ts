@@ -46,24 +46,49 @@ export interface LoadOptions {
   render?: boolean;
 }
 
-export async function loadContent(options: LoadOptions): Promise<{ content: LoadedContent; warnings: Diagnostic[] }> {
-  const result = await validateContent({ root: options.root, cwd: options.cwd, cache: options.cache, onProgress: options.onProgress, renderBodies: options.render });
+export async function loadContent(
+  options: LoadOptions,
+): Promise<{ content: LoadedContent; warnings: Diagnostic[] }> {
+  const result = await validateContent({
+    root: options.root,
+    cwd: options.cwd,
+    cache: options.cache,
+    onProgress: options.onProgress,
+    renderBodies: options.render,
+  });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new InvalidContentError(result.diagnostics, formatText(result.diagnostics, result.checked));
-  const notes = new Map(result.summaries.filter((s) => s.collection === 'action-notes').map((s) => [s.id, s]));
-  const content = Object.fromEntries(collectionNames.map((n) => [n, [] as LoadedRecord[]])) as LoadedContent;
+  if (errors.length > 0)
+    throw new InvalidContentError(
+      result.diagnostics,
+      formatText(result.diagnostics, result.checked),
+    );
+  const notes = new Map(
+    result.summaries.filter((s) => s.collection === 'action-notes').map((s) => [s.id, s]),
+  );
+  const content = Object.fromEntries(
+    collectionNames.map((n) => [n, [] as LoadedRecord[]]),
+  ) as LoadedContent;
   for (const summary of result.summaries) {
     if (!inEdition(summary, options.edition, (id) => notes.get(id))) continue;
-    const record: LoadedRecord = { collection: summary.collection, id: summary.id, file: summary.file, data: summary.data, absolute: result.files.get(summary.file)! };
+    const record: LoadedRecord = {
+      collection: summary.collection,
+      id: summary.id,
+      file: summary.file,
+      data: summary.data,
+      absolute: result.files.get(summary.file)!,
+    };
     if (summary.html !== undefined) record.html = summary.html;
     content[summary.collection].push(record);
   }
   // Bodies are read afresh (the cache keeps only data); only Markdown records have one.
   for (const name of ['lessons', 'action-notes'] as const) {
     for (const record of content[name]) {
-      record.body = splitFrontmatter(fs.readFileSync(record.absolute, 'utf8').replace(/^\uFEFF/, ''))?.body ?? '';
+      record.body =
+        splitFrontmatter(fs.readFileSync(record.absolute, 'utf8').replace(/^\uFEFF/, ''))?.body ??
+        '';
     }
   }
-  for (const name of collectionNames) content[name].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const name of collectionNames)
+    content[name].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { content, warnings: result.diagnostics };
 }

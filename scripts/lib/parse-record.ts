@@ -42,7 +42,12 @@ export interface ParsedRecord {
   positions(): Positions;
 }
 
-const YAML_OPTIONS = { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false, strict: true } as const;
+const YAML_OPTIONS = {
+  uniqueKeys: true,
+  maxAliasCount: 50,
+  prettyErrors: false,
+  strict: true,
+} as const;
 /** An anchor (&name) or alias (*name) at the start of a YAML token. */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,[\]{}]/;
 const NO_POSITIONS: Positions = { values: {}, keys: {}, spans: {} };
@@ -54,12 +59,20 @@ export function parseRecord(text: string, kind: 'markdown' | 'yaml'): ParsedReco
     problems: [{ line: 1, column: 1, rule: 'frontmatter/missing', message }],
     positions: () => NO_POSITIONS,
   });
-  if (!/^---[ \t]*\r?\n/.test(text)) return fail('Missing frontmatter; expected the file to start with a line "---", the fields, and a closing "---"');
+  if (!/^---[ \t]*\r?\n/.test(text))
+    return fail(
+      'Missing frontmatter; expected the file to start with a line "---", the fields, and a closing "---"',
+    );
   const split = splitFrontmatter(text);
   if (!split) return fail('Frontmatter is not closed; expected a line "---" after the fields');
   const parsed = parseYaml(split.yamlText);
   if (split.yamlText.trim() === '') {
-    parsed.problems.push({ line: 1, column: 1, rule: 'frontmatter/missing', message: 'Frontmatter is empty; expected the record fields between the "---" lines' });
+    parsed.problems.push({
+      line: 1,
+      column: 1,
+      rule: 'frontmatter/missing',
+      message: 'Frontmatter is empty; expected the record fields between the "---" lines',
+    });
   }
   parsed.body = split.body;
   parsed.bodyLine = split.bodyLine;
@@ -71,7 +84,9 @@ export function parseRecord(text: string, kind: 'markdown' | 'yaml'): ParsedReco
  * number), or undefined when the frontmatter is missing or not closed. The YAML text keeps the
  * file's line numbers (its first line is the opening "---" line's end).
  */
-export function splitFrontmatter(text: string): { yamlText: string; body: string; bodyLine: number } | undefined {
+export function splitFrontmatter(
+  text: string,
+): { yamlText: string; body: string; bodyLine: number } | undefined {
   if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
   let yamlText = '';
   const split = matter(text, {
@@ -95,7 +110,12 @@ function countNewlines(text: string, end: number): number {
 }
 
 function notAMapping(): Problem {
-  return { line: 1, column: 1, rule: 'yaml/not-a-mapping', message: 'Expected the fields of a record (key: value lines), found a single value or a list' };
+  return {
+    line: 1,
+    column: 1,
+    rule: 'yaml/not-a-mapping',
+    message: 'Expected the fields of a record (key: value lines), found a single value or a list',
+  };
 }
 
 function parseYaml(text: string): ParsedRecord {
@@ -111,7 +131,8 @@ function parseYaml(text: string): ParsedRecord {
       let cached: Positions | undefined;
       const positions = () => (cached ??= parseCarefully(text).positions());
       if (data === null || data === undefined) return { data: undefined, problems: [], positions };
-      if (typeof data !== 'object' || Array.isArray(data)) return { data: undefined, problems: [notAMapping()], positions };
+      if (typeof data !== 'object' || Array.isArray(data))
+        return { data: undefined, problems: [notAMapping()], positions };
       return { data: data as Record<string, unknown>, problems: [], positions };
     }
   }
@@ -129,8 +150,18 @@ function parseCarefully(text: string): ParsedRecord {
   };
   for (const error of doc.errors) {
     const [line, column] = pos(error.pos[0]);
-    const key = error.code === 'DUPLICATE_KEY' ? /^[^:\r\n]+/.exec(text.slice(error.pos[0]))?.[0]?.trim() : undefined;
-    problems.push({ line, column, rule: 'yaml/syntax', message: key ? `Duplicate field "${key}"; each field may appear once` : yamlMessage(error.code, error.message) });
+    const key =
+      error.code === 'DUPLICATE_KEY'
+        ? /^[^:\r\n]+/.exec(text.slice(error.pos[0]))?.[0]?.trim()
+        : undefined;
+    problems.push({
+      line,
+      column,
+      rule: 'yaml/syntax',
+      message: key
+        ? `Duplicate field "${key}"; each field may appear once`
+        : yamlMessage(error.code, error.message),
+    });
   }
   let cached: Positions | undefined;
   const positions = () => (cached ??= collectPositions(doc.contents as Node | null, pos));
@@ -151,7 +182,8 @@ function parseCarefully(text: string): ParsedRecord {
     return { data: undefined, problems, positions: () => NO_POSITIONS };
   }
   if (data === null || data === undefined) return { data: undefined, problems, positions };
-  if (typeof data !== 'object' || Array.isArray(data)) return { data: undefined, problems: [notAMapping()], positions };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { data: undefined, problems: [notAMapping()], positions };
   return { data: data as Record<string, unknown>, problems, positions };
 }
 
@@ -172,10 +204,16 @@ function collectPositions(root: Node | null, pos: (o: number) => Position): Posi
         const value = pair.value as Node | null;
         if (value?.range) walk(value, path);
         else if (keyNode?.range) values[path] = pos(keyNode.range[0]);
-        if (at === '' && keyNode?.range) spans[key] = [pos(keyNode.range[0])[0], pos(Math.max(keyNode.range[1], value?.range?.[1] ?? 0) - 1)[0]];
+        if (at === '' && keyNode?.range)
+          spans[key] = [
+            pos(keyNode.range[0])[0],
+            pos(Math.max(keyNode.range[1], value?.range?.[1] ?? 0) - 1)[0],
+          ];
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item as Node, at === '' ? String(index) : `${at}.${index}`));
+      node.items.forEach((item, index) =>
+        walk(item as Node, at === '' ? String(index) : `${at}.${index}`),
+      );
     }
   };
   walk(root, '');
@@ -193,7 +231,11 @@ function yamlMessage(code: string, message: string): string {
 }
 
 /** Position of a path: the value (or key), else the nearest existing parent, else the file (line 1). */
-export function locate(positions: Pick<Positions, 'values' | 'keys'>, path: readonly (string | number)[], atKey = false): Position {
+export function locate(
+  positions: Pick<Positions, 'values' | 'keys'>,
+  path: readonly (string | number)[],
+  atKey = false,
+): Position {
   for (let n = path.length; n > 0; n--) {
     const key = path.slice(0, n).join('.');
     const hit = atKey && n === path.length ? positions.keys[key] : positions.values[key];

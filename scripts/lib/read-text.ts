@@ -4,7 +4,8 @@
  */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type TextResult = { text: string } | { problem: { line: number; column: number; rule: string; message: string } };
+export type TextResult =
+  { text: string } | { problem: { line: number; column: number; rule: string; message: string } };
 
 export function decodeRecord(bytes: Uint8Array): TextResult {
   if (bytes.length > MAX_FILE_BYTES) {
@@ -17,13 +18,31 @@ export function decodeRecord(bytes: Uint8Array): TextResult {
       },
     };
   }
-  if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    return { problem: { line: 1, column: 1, rule: 'file/empty', message: 'File is empty; expected a record (see CONTRIBUTING.md for a template, or run npm run new)' } };
+  if (
+    bytes.length === 0 ||
+    bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)
+  ) {
+    return {
+      problem: {
+        line: 1,
+        column: 1,
+        rule: 'file/empty',
+        message:
+          'File is empty; expected a record (see CONTRIBUTING.md for a template, or run npm run new)',
+      },
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);
-    return { problem: { line, column, rule: 'file/binary', message: 'File contains a NUL byte: it looks binary; expected a UTF-8 text record' } };
+    return {
+      problem: {
+        line,
+        column,
+        rule: 'file/binary',
+        message: 'File contains a NUL byte: it looks binary; expected a UTF-8 text record',
+      },
+    };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -47,13 +66,22 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let n: number;
     let min: number;
-    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; }
-    else return i;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
       const d = b[i + k];
@@ -71,7 +99,10 @@ function positionOfByte(b: Uint8Array, offset: number): { line: number; column: 
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (b[i] === 0x0a) { line++; lineStart = i + 1; }
+    if (b[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   const prefix = new TextDecoder('utf-8').decode(b.subarray(lineStart, offset));
   return { line, column: [...prefix].length + 1 };

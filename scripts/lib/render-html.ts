@@ -48,11 +48,17 @@ function rehypeGovuk() {
         const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
         node.tagName = typeof src === 'string' ? 'a' : 'span';
         node.properties = typeof src === 'string' ? { href: src } : {};
-        node.children = [{ type: 'text', value: alt || (typeof src === 'string' ? `Image: ${src}` : 'Image') }];
+        node.children = [
+          { type: 'text', value: alt || (typeof src === 'string' ? `Image: ${src}` : 'Image') },
+        ];
       }
       const cls = CLASSES[node.tagName];
       if (cls) node.properties.className = cls.split(' ');
-      if (node.tagName === 'a' && typeof node.properties.href === 'string' && /^https?:/i.test(node.properties.href)) {
+      if (
+        node.tagName === 'a' &&
+        typeof node.properties.href === 'string' &&
+        /^https?:/i.test(node.properties.href)
+      ) {
         node.properties.rel = ['noopener', 'noreferrer', 'nofollow'];
       }
       // Table cell alignment comes out as a style attribute, which the CSP would block anyway.
@@ -79,4 +85,3 @@ export function renderTree(tree: MdastRoot): string {
 export function renderMarkdown(markdown: string): string {
   return renderTree(parseBody(markdown));
 }
-

@@ -50,7 +50,12 @@ export { UsageError };
 
 const INLINE_LIMIT = 200;
 
-async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: number, render: boolean): Promise<{ results: FileResult[]; hashes: string[] }> {
+async function runWorkers(
+  files: RecordFile[],
+  summaryOnly: boolean[],
+  workers: number,
+  render: boolean,
+): Promise<{ results: FileResult[]; hashes: string[] }> {
   const chunks = Math.min(workers, Math.ceil(files.length / 50));
   const size = Math.ceil(files.length / chunks);
   const jobs: Promise<{ results: FileResult[]; hashes: string[] }>[] = [];
@@ -59,10 +64,16 @@ async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: 
     const flags = summaryOnly.slice(c * size, (c + 1) * size);
     jobs.push(
       new Promise((resolve, reject) => {
-        const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { workerData: { files: slice, summaryOnly: flags, render } });
+        const worker = new Worker(new URL('./file-worker.ts', import.meta.url), {
+          workerData: { files: slice, summaryOnly: flags, render },
+        });
         worker.once('message', resolve);
         worker.once('error', reject);
-        worker.once('exit', (code) => code !== 0 && reject(new Error(`validation worker stopped with exit code ${code}`)));
+        worker.once(
+          'exit',
+          (code) =>
+            code !== 0 && reject(new Error(`validation worker stopped with exit code ${code}`)),
+        );
       }),
     );
   }
@@ -70,13 +81,20 @@ async function runWorkers(files: RecordFile[], summaryOnly: boolean[], workers: 
   return { results: done.flatMap((d) => d.results), hashes: done.flatMap((d) => d.hashes) };
 }
 
-function selectTargets(paths: string[], files: RecordFile[], problems: Diagnostic[], root: string, cwd: string): Set<string> {
+function selectTargets(
+  paths: string[],
+  files: RecordFile[],
+  problems: Diagnostic[],
+  root: string,
+  cwd: string,
+): Set<string> {
   const targets = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (!fs.existsSync(abs)) throw new UsageError(`No such file or folder: ${p}`);
     const rel = path.relative(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the content root ${root}`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new UsageError(`${p} is outside the content root ${root}`);
     const prefix = abs + path.sep;
     for (const f of files) if (f.abs === abs || f.abs.startsWith(prefix)) targets.add(f.file);
     for (const d of problems) {
@@ -99,7 +117,10 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     mark = now;
   };
   const { files, problems } = discover(root, cwd);
-  const targets = options.paths && options.paths.length > 0 ? selectTargets(options.paths, files, problems, root, cwd) : undefined;
+  const targets =
+    options.paths && options.paths.length > 0
+      ? selectTargets(options.paths, files, problems, root, cwd)
+      : undefined;
   const fingerprint = validatorFingerprint(today());
   const cache = options.cache === false ? undefined : new ValidationCache(root, fingerprint);
 
@@ -120,7 +141,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       if (hit) cache.set(file.file, hashes[i]!, stamps[i]!, hit);
     }
     // A result kept without HTML cannot serve a build that needs it.
-    if (hit && options.renderBodies && hit.summary.html === undefined && layouts[file.collection].extension === '.md') hit = undefined;
+    if (
+      hit &&
+      options.renderBodies &&
+      hit.summary.html === undefined &&
+      layouts[file.collection].extension === '.md'
+    )
+      hit = undefined;
     if (hit) {
       results[i] = hit;
       cached++;
@@ -130,13 +157,23 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const summaryOnly = pending.map((i) => targets !== undefined && !targets.has(files[i]!.file));
   const fullCount = summaryOnly.filter((s) => !s).length;
   if (pending.length > 0) {
-    progress(`Checking ${fullCount} of ${files.length} files${cached ? ` (${cached} unchanged, from the cache)` : ''}…`);
-    const workers = options.workers ?? (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
+    progress(
+      `Checking ${fullCount} of ${files.length} files${cached ? ` (${cached} unchanged, from the cache)` : ''}…`,
+    );
+    const workers =
+      options.workers ??
+      (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
     const batch = pending.map((i) => files[i]!);
     let fresh: FileResult[];
     let freshHashes: string[];
     const render = options.renderBodies === true;
-    if (workers > 0) ({ results: fresh, hashes: freshHashes } = await runWorkers(batch, summaryOnly, workers, render));
+    if (workers > 0)
+      ({ results: fresh, hashes: freshHashes } = await runWorkers(
+        batch,
+        summaryOnly,
+        workers,
+        render,
+      ));
     else {
       // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
       const { checkFile } = await import('./check-file.ts');
@@ -150,7 +187,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     }
     pending.forEach((i, k) => {
       results[i] = fresh[k];
-      if (!summaryOnly[k] && cache) cache.set(files[i]!.file, freshHashes[k]!, stamps[i]!, fresh[k]!);
+      if (!summaryOnly[k] && cache)
+        cache.set(files[i]!.file, freshHashes[k]!, stamps[i]!, fresh[k]!);
     });
   }
   lap('check files');
@@ -159,7 +197,9 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
 
   lap('save cache');
   // Repository checks over every record.
-  const records = Object.fromEntries(collectionNames.map((n) => [n, new Map<string, RecordSummary>()])) as Record<CollectionName, Map<string, RecordSummary>>;
+  const records = Object.fromEntries(
+    collectionNames.map((n) => [n, new Map<string, RecordSummary>()]),
+  ) as Record<CollectionName, Map<string, RecordSummary>>;
   const diagnostics: Diagnostic[] = [...problems];
   for (const result of results) {
     records[result!.summary.collection].set(result!.summary.id, result!.summary);
@@ -168,11 +208,27 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const repo: Repository = { records, changed: targets };
   const found: { record: RecordSummary; where: Where; diagnostic: Diagnostic }[] = [];
   for (const check of repositoryChecks) {
-    check.run(repo, (record, where: Where, rule, message, extra?: { severity?: Severity; target?: RecordSummary }) => {
-      const diagnostic: Diagnostic = { file: record.file, line: where.line ?? 1, column: where.column ?? (where.line === 0 ? 0 : 1), severity: extra?.severity ?? 'error', rule, message };
-      if (extra?.target) diagnostic.target = extra.target.file;
-      found.push({ record, where, diagnostic });
-    });
+    check.run(
+      repo,
+      (
+        record,
+        where: Where,
+        rule,
+        message,
+        extra?: { severity?: Severity; target?: RecordSummary },
+      ) => {
+        const diagnostic: Diagnostic = {
+          file: record.file,
+          line: where.line ?? 1,
+          column: where.column ?? (where.line === 0 ? 0 : 1),
+          severity: extra?.severity ?? 'error',
+          rule,
+          message,
+        };
+        if (extra?.target) diagnostic.target = extra.target.file;
+        found.push({ record, where, diagnostic });
+      },
+    );
   }
   // Positions are worked out only for the few records a repository check reported on.
   if (found.some((f) => f.where.line === undefined)) {
@@ -185,7 +241,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       let p = positionCache.get(record.file);
       if (!p) {
         const decoded = decodeRecord(fs.readFileSync(absOf.get(record.file)!));
-        p = 'text' in decoded ? parseRecord(decoded.text, layouts[record.collection].extension === '.md' ? 'markdown' : 'yaml').positions() : { values: {}, keys: {}, spans: {} };
+        p =
+          'text' in decoded
+            ? parseRecord(
+                decoded.text,
+                layouts[record.collection].extension === '.md' ? 'markdown' : 'yaml',
+              ).positions()
+            : { values: {}, keys: {}, spans: {} };
         positionCache.set(record.file, p);
       }
       [diagnostic.line, diagnostic.column] = locate(p, where.path ?? []);
@@ -195,9 +257,19 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
 
   lap('repository checks');
   // Organisation mailboxes are the one kind of email address a record may carry.
-  const mailboxes = new Set([...records.organisations.values()].map((o) => String(o.data.mailbox ?? '').toLowerCase()).filter(Boolean));
+  const mailboxes = new Set(
+    [...records.organisations.values()]
+      .map((o) => String(o.data.mailbox ?? '').toLowerCase())
+      .filter(Boolean),
+  );
   let kept = diagnostics.filter((d) => !(d.email && mailboxes.has(d.email.toLowerCase())));
-  if (targets) kept = kept.filter((d) => targets.has(d.file) || (d.target !== undefined && targets.has(d.target)) || d.rule === 'references/missing');
+  if (targets)
+    kept = kept.filter(
+      (d) =>
+        targets.has(d.file) ||
+        (d.target !== undefined && targets.has(d.target)) ||
+        d.rule === 'references/missing',
+    );
   kept.sort(compareDiagnostics);
   return {
     diagnostics: kept,

@@ -34,23 +34,41 @@ function pageIds(outputPath: string): Record<string, string> {
     if (!name.endsWith('.pf_fragment')) continue;
     const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8', 0, 4096);
     const url = URL_AT_START.exec(text)?.[1];
-    if (!url) throw new Error(`Pagefind's fragment ${name} does not start with its page's address: the fragment format is not the one this build reads.`);
+    if (!url)
+      throw new Error(
+        `Pagefind's fragment ${name} does not start with its page's address: the fragment format is not the one this build reads.`,
+      );
     pages[JSON.parse(url) as string] = name.slice(0, -'.pf_fragment'.length);
   }
   return pages;
 }
 
-async function write({ records, outputPath, options }: Job): Promise<{ errors: string[]; pages?: Record<string, string> }> {
+async function write({
+  records,
+  outputPath,
+  options,
+}: Job): Promise<{ errors: string[]; pages?: Record<string, string> }> {
   const { index, errors } = await pagefind.createIndex(options);
   if (!index) return { errors: [`Pagefind could not start: ${errors.join('; ')}`] };
-  const added = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+  const added = await Promise.all(
+    records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })),
+  );
   const failed = added.flatMap((a, i) => a.errors.map((e) => `${records[i]!.url}: ${e}`));
-  if (failed.length > 0) return { errors: [`Pagefind could not index ${failed.length} records: ${failed.slice(0, 5).join('; ')}`] };
+  if (failed.length > 0)
+    return {
+      errors: [
+        `Pagefind could not index ${failed.length} records: ${failed.slice(0, 5).join('; ')}`,
+      ],
+    };
   const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) return { errors: written.errors.map((e) => `Pagefind could not write its index: ${e}`) };
+  if (written.errors.length > 0)
+    return { errors: written.errors.map((e) => `Pagefind could not write its index: ${e}`) };
   const pages = pageIds(outputPath);
   const missing = records.filter((r) => !pages[r.url]);
-  if (missing.length > 0) return { errors: [`Pagefind wrote no page for ${missing.length} records, e.g. ${missing[0]!.url}`] };
+  if (missing.length > 0)
+    return {
+      errors: [`Pagefind wrote no page for ${missing.length} records, e.g. ${missing[0]!.url}`],
+    };
   return { errors: [], pages };
 }
 

@@ -23,7 +23,13 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../lib/config.ts';
 import { loadSiteContent } from '../lib/content-source.ts';
-import { type BaseManifest, documentHash, type IndexPlan, planIndex, shareSearchDelta } from '../lib/search-index-plan.ts';
+import {
+  type BaseManifest,
+  documentHash,
+  type IndexPlan,
+  planIndex,
+  shareSearchDelta,
+} from '../lib/search-index-plan.ts';
 import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
 import { plural } from '../lib/page.ts';
@@ -32,8 +38,18 @@ import { plural } from '../lib/page.ts';
 const INDEX_OPTIONS = { forceLanguage: 'en' };
 
 /** Pagefind's version is part of the index's key: another Pagefind writes another index. */
-const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
-const SETTINGS = createHash('sha1').update(PAGEFIND_VERSION).update(JSON.stringify(INDEX_OPTIONS)).digest('hex');
+const PAGEFIND_VERSION = (
+  JSON.parse(
+    fs.readFileSync(
+      fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+const SETTINGS = createHash('sha1')
+  .update(PAGEFIND_VERSION)
+  .update(JSON.stringify(INDEX_OPTIONS))
+  .digest('hex');
 
 /** The file beside a delta's index that tells the search page which pages to hide and which are the delta's. */
 export const DELTA_MANIFEST = 'jol-delta.json';
@@ -53,13 +69,21 @@ interface Indexed {
 /** Runs pagefind-worker.ts in a worker thread: its own event loop, free of the page rendering. */
 function inWorker(records: SearchRecord[], outputPath: string): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath, options: INDEX_OPTIONS } });
+    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), {
+      workerData: { records, outputPath, options: INDEX_OPTIONS },
+    });
     let result: { errors: string[]; pages?: Record<string, string> } | undefined;
     worker.once('message', (m: typeof result) => (result = m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (!result) reject(new Error(`The search-index worker stopped (exit code ${code}) before writing the index.`));
-      else if (result.errors.length > 0 || !result.pages) reject(new Error(result.errors.join('\n')));
+      if (!result)
+        reject(
+          new Error(
+            `The search-index worker stopped (exit code ${code}) before writing the index.`,
+          ),
+        );
+      else if (result.errors.length > 0 || !result.pages)
+        reject(new Error(result.errors.join('\n')));
       else resolve(result.pages);
     });
   });
@@ -73,7 +97,11 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, planned: (plan: IndexPlan) => void): Promise<Indexed> {
+async function buildIndex(
+  cacheDir: string,
+  logger: AstroIntegrationLogger,
+  planned: (plan: IndexPlan) => void,
+): Promise<Indexed> {
   const started = Date.now();
   const content = await loadSiteContent(logger);
   const config = siteConfig();
@@ -83,31 +111,60 @@ async function buildIndex(cacheDir: string, logger: AstroIntegrationLogger, plan
   const baseDir = path.join(root, 'base');
   const baseManifest = path.join(baseDir, 'manifest.json');
   const deltaDir = path.join(root, 'delta');
-  const plan: IndexPlan = config.searchIndex === 'full' ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' } : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
+  const plan: IndexPlan =
+    config.searchIndex === 'full'
+      ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' }
+      : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
   planned(plan);
   const base = path.join(baseDir, 'pagefind');
 
-  if (plan.kind === 'base') return { base, records: records.length, started, how: 'unchanged records: the last index, reused' };
+  if (plan.kind === 'base')
+    return {
+      base,
+      records: records.length,
+      started,
+      how: 'unchanged records: the last index, reused',
+    };
 
   if (plan.kind === 'delta') {
     const delta = path.join(deltaDir, 'pagefind');
     const stamp = path.join(deltaDir, 'key.json');
     const describe = `the last full index and a delta of ${plural(plan.changed.length, 'changed record', 'changed records')} (${plan.superseded.length} of its pages hidden)`;
     const withheld = new Set(plan.superseded);
-    if (readJson<string>(stamp) === plan.key) return { base, withheld, delta, records: records.length, started, how: `${describe}, reused` };
+    if (readJson<string>(stamp) === plan.key)
+      return {
+        base,
+        withheld,
+        delta,
+        records: records.length,
+        started,
+        how: `${describe}, reused`,
+      };
     fs.rmSync(deltaDir, { recursive: true, force: true });
     const wanted = new Set(plan.changed);
-    const pages = await inWorker(records.filter((r) => wanted.has(r.url)), delta);
-    fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }));
+    const pages = await inWorker(
+      records.filter((r) => wanted.has(r.url)),
+      delta,
+    );
+    fs.writeFileSync(
+      path.join(delta, DELTA_MANIFEST),
+      JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }),
+    );
     fs.writeFileSync(stamp, JSON.stringify(plan.key));
-    logger.info(`Search index: a delta of ${plural(plan.changed.length, 'record')} written in ${Date.now() - started} ms`);
+    logger.info(
+      `Search index: a delta of ${plural(plan.changed.length, 'record')} written in ${Date.now() - started} ms`,
+    );
     return { base, withheld, delta, records: records.length, started, how: describe };
   }
 
   fs.rmSync(root, { recursive: true, force: true });
   logger.info(`Search index: indexing all ${records.length} records (${plan.reason})`);
   const pages = await inWorker(records, base);
-  const manifest: BaseManifest = { settings: SETTINGS, documents: Object.fromEntries(hashed.map((r) => [r.url, r.hash])), pages };
+  const manifest: BaseManifest = {
+    settings: SETTINGS,
+    documents: Object.fromEntries(hashed.map((r) => [r.url, r.hash])),
+    pages,
+  };
   fs.writeFileSync(baseManifest, JSON.stringify(manifest));
   logger.info(`Search index of ${records.length} records written in ${Date.now() - started} ms`);
   return { base, records: records.length, started, how: 'built alongside the pages' };
@@ -125,7 +182,11 @@ function linkTree(from: string, to: string, withheld?: Set<string>): void {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target, withheld);
-    else if (entry.name.endsWith('.pf_fragment') && withheld?.has(entry.name.slice(0, -'.pf_fragment'.length))) continue;
+    else if (
+      entry.name.endsWith('.pf_fragment') &&
+      withheld?.has(entry.name.slice(0, -'.pf_fragment'.length))
+    )
+      continue;
     else {
       try {
         fs.linkSync(source, target);
@@ -154,9 +215,13 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const { base, withheld, delta, records, started, how } = await (indexing ?? buildIndex(cacheDir, logger, () => undefined));
+          const { base, withheld, delta, records, started, how } = await (indexing ??
+            buildIndex(cacheDir, logger, () => undefined));
           const out = fileURLToPath(dir);
-          for (const [from, name] of [[base, 'pagefind'], [delta, 'pagefind-delta']] as const) {
+          for (const [from, name] of [
+            [base, 'pagefind'],
+            [delta, 'pagefind-delta'],
+          ] as const) {
             const to = path.join(out, name);
             fs.rmSync(to, { recursive: true, force: true });
             if (from) linkTree(from, to, name === 'pagefind' ? withheld : undefined);

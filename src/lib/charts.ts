@@ -12,7 +12,16 @@ export interface BarInput {
 export interface BarLayout {
   width: number;
   height: number;
-  bars: { label: string; value: number; labelY: number; barY: number; barWidth: number; barHeight: number; valueX: number; valueY: number }[];
+  bars: {
+    label: string;
+    value: number;
+    labelY: number;
+    barY: number;
+    barWidth: number;
+    barHeight: number;
+    valueX: number;
+    valueY: number;
+  }[];
   /** Width of the full-length track behind each bar (the scale's maximum). */
   trackWidth: number;
 }
@@ -21,14 +30,31 @@ const BAR_AREA = 400;
 const ROW = 46;
 
 /** Horizontal bars, each under its label; length ∝ value ÷ max (max defaults to the largest). */
-export function barLayout(inputs: readonly BarInput[], max = Math.max(0, ...inputs.map((b) => b.value))): BarLayout {
+export function barLayout(
+  inputs: readonly BarInput[],
+  max = Math.max(0, ...inputs.map((b) => b.value)),
+): BarLayout {
   const scale = max > 0 ? BAR_AREA / max : 0;
   const bars = inputs.map((b, i) => {
     const top = i * ROW;
     const barWidth = Math.max(0, Math.min(BAR_AREA, Math.round(b.value * scale * 10) / 10));
-    return { label: b.label, value: b.value, labelY: top + 16, barY: top + 22, barWidth, barHeight: 18, valueX: barWidth + 6, valueY: top + 36 };
+    return {
+      label: b.label,
+      value: b.value,
+      labelY: top + 16,
+      barY: top + 22,
+      barWidth,
+      barHeight: 18,
+      valueX: barWidth + 6,
+      valueY: top + 36,
+    };
   });
-  return { width: BAR_AREA + 70, height: Math.max(ROW, inputs.length * ROW), bars, trackWidth: BAR_AREA };
+  return {
+    width: BAR_AREA + 70,
+    height: Math.max(ROW, inputs.length * ROW),
+    bars,
+    trackWidth: BAR_AREA,
+  };
 }
 
 export interface GridLayout {
@@ -36,7 +62,11 @@ export interface GridLayout {
   height: number;
   columnWidth: number;
   columns: { label: string; x: number }[];
-  rows: { label: string; labelY: number; cells: { value: number; x: number; y: number; width: number; height: number }[] }[];
+  rows: {
+    label: string;
+    labelY: number;
+    cells: { value: number; x: number; y: number; width: number; height: number }[];
+  }[];
   axisY: number;
 }
 
@@ -47,8 +77,12 @@ const GRID_ROW = 54;
  * Small multiples over time: one row per term (label above), one column per period, a column
  * bar per cell whose height ∝ value ÷ the largest value of the whole grid (so rows compare).
  */
-export function gridLayout(columns: readonly string[], rows: readonly { label: string; values: readonly number[] }[]): GridLayout {
-  const columnWidth = columns.length > 0 ? Math.max(26, Math.min(56, Math.floor(560 / columns.length))) : 56;
+export function gridLayout(
+  columns: readonly string[],
+  rows: readonly { label: string; values: readonly number[] }[],
+): GridLayout {
+  const columnWidth =
+    columns.length > 0 ? Math.max(26, Math.min(56, Math.floor(560 / columns.length))) : 56;
   const max = Math.max(0, ...rows.flatMap((r) => r.values));
   const out = rows.map((r, i) => {
     const top = i * GRID_ROW;

@@ -40,20 +40,34 @@ describe('siteConfig', () => {
   });
 
   it('takes the base path from the site address, as npm run site-env writes it', () => {
-    const both = siteConfig({ JOL_SITE_URL: 'https://owner.github.io/jol-library', JOL_BASE_PATH: '/jol-library/' });
+    const both = siteConfig({
+      JOL_SITE_URL: 'https://owner.github.io/jol-library',
+      JOL_BASE_PATH: '/jol-library/',
+    });
     expect([both.siteUrl, both.basePath]).toEqual(['https://owner.github.io', '/jol-library/']);
     const urlOnly = siteConfig({ JOL_SITE_URL: 'https://owner.github.io/jol-library/' });
-    expect([urlOnly.siteUrl, urlOnly.basePath]).toEqual(['https://owner.github.io', '/jol-library/']);
-    expect(() => siteConfig({ JOL_SITE_URL: 'https://owner.github.io/a', JOL_BASE_PATH: '/b/' })).toThrow(/ends in \/a\/ but JOL_BASE_PATH is \/b\//);
+    expect([urlOnly.siteUrl, urlOnly.basePath]).toEqual([
+      'https://owner.github.io',
+      '/jol-library/',
+    ]);
+    expect(() =>
+      siteConfig({ JOL_SITE_URL: 'https://owner.github.io/a', JOL_BASE_PATH: '/b/' }),
+    ).toThrow(/ends in \/a\/ but JOL_BASE_PATH is \/b\//);
   });
 
   it('rejects an address that is not absolute', () => {
-    expect(() => siteConfig({ JOL_SITE_URL: 'example.org' })).toThrow(/JOL_SITE_URL must be an absolute/);
-    expect(() => siteConfig({ JOL_REPOSITORY_URL: 'javascript:alert(1)' })).toThrow(/JOL_REPOSITORY_URL must start with https/);
+    expect(() => siteConfig({ JOL_SITE_URL: 'example.org' })).toThrow(
+      /JOL_SITE_URL must be an absolute/,
+    );
+    expect(() => siteConfig({ JOL_REPOSITORY_URL: 'javascript:alert(1)' })).toThrow(
+      /JOL_REPOSITORY_URL must start with https/,
+    );
   });
 
   it('rejects a search-index mode it does not know', () => {
-    expect(() => siteConfig({ JOL_SEARCH_INDEX: 'fast' })).toThrow('JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "fast"');
+    expect(() => siteConfig({ JOL_SEARCH_INDEX: 'fast' })).toThrow(
+      'JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "fast"',
+    );
   });
 
   it('normalises base paths', () => {

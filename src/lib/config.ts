@@ -41,7 +41,9 @@ function absoluteUrl(name: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`${name} must be an absolute http(s) address such as https://example.org, found "${value}"`);
+    throw new Error(
+      `${name} must be an absolute http(s) address such as https://example.org, found "${value}"`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`${name} must start with https:// or http://, found "${value}"`);
@@ -57,14 +59,22 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const fromUrl = normaliseBasePath(site.pathname);
   const basePath = env.JOL_BASE_PATH ? normaliseBasePath(env.JOL_BASE_PATH) : fromUrl;
   if (fromUrl !== '/' && fromUrl !== basePath) {
-    throw new Error(`JOL_SITE_URL ends in ${fromUrl} but JOL_BASE_PATH is ${basePath}; give the same path in both, or only the origin in JOL_SITE_URL`);
+    throw new Error(
+      `JOL_SITE_URL ends in ${fromUrl} but JOL_BASE_PATH is ${basePath}; give the same path in both, or only the origin in JOL_SITE_URL`,
+    );
   }
   const searchIndex = env.JOL_SEARCH_INDEX || 'auto';
-  if (searchIndex !== 'auto' && searchIndex !== 'full') throw new Error(`JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "${searchIndex}"`);
+  if (searchIndex !== 'auto' && searchIndex !== 'full')
+    throw new Error(
+      `JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "${searchIndex}"`,
+    );
   return {
     siteUrl: site.origin,
     basePath,
-    repositoryUrl: absoluteUrl('JOL_REPOSITORY_URL', env.JOL_REPOSITORY_URL || DEFAULT_REPOSITORY_URL),
+    repositoryUrl: absoluteUrl(
+      'JOL_REPOSITORY_URL',
+      env.JOL_REPOSITORY_URL || DEFAULT_REPOSITORY_URL,
+    ),
     repositoryBranch: env.JOL_REPOSITORY_BRANCH || 'main',
     edition,
     contentRoot: contentRoot(env, cwd),

@@ -10,22 +10,42 @@ import { type LoadedRecord, loadContent } from '../../scripts/lib/load-content.t
 import { siteConfig } from './config.ts';
 import { renderMarkdown } from './markdown.ts';
 import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
-import { type SiteContent, type StoredRecord, shareContent, sharedContent } from './site-content.ts';
+import {
+  type SiteContent,
+  type StoredRecord,
+  shareContent,
+  sharedContent,
+} from './site-content.ts';
 
 type Log = { info(message: string): void; warn(message: string): void };
 
 async function loadAll(log: Log): Promise<SiteContent> {
   const config = siteConfig();
-  const { content, warnings } = await loadContent({ root: config.contentRoot, edition: config.edition, render: true });
+  const { content, warnings } = await loadContent({
+    root: config.contentRoot,
+    edition: config.edition,
+    render: true,
+  });
   const warned = warnings.filter((d) => d.severity === 'warning').length;
-  log.info(`${config.edition} edition from ${config.contentRoot}: ${collectionNames.map((n) => `${content[n].length} ${n}`).join(', ')}${warned ? ` (${warned} validator warnings)` : ''}`);
+  log.info(
+    `${config.edition} edition from ${config.contentRoot}: ${collectionNames.map((n) => `${content[n].length} ${n}`).join(', ')}${warned ? ` (${warned} validator warnings)` : ''}`,
+  );
   const history = readGitHistory(config.contentRoot);
-  if (history.unavailable) log.warn(`Published dates: ${history.unavailable}; lessons without a published date use their submitted date.`);
-  const out = Object.fromEntries(collectionNames.map((n) => [n, [] as StoredRecord[]])) as Record<CollectionName, StoredRecord[]>;
+  if (history.unavailable)
+    log.warn(
+      `Published dates: ${history.unavailable}; lessons without a published date use their submitted date.`,
+    );
+  const out = Object.fromEntries(collectionNames.map((n) => [n, [] as StoredRecord[]])) as Record<
+    CollectionName,
+    StoredRecord[]
+  >;
   for (const name of collectionNames) {
     for (const record of content[name] as LoadedRecord[]) {
       const abs = record.absolute;
-      const stored: StoredRecord = { id: record.id, data: { record: record.data, repoPath: repositoryPath(abs, config.contentRoot, history) } };
+      const stored: StoredRecord = {
+        id: record.id,
+        data: { record: record.data, repoPath: repositoryPath(abs, config.contentRoot, history) },
+      };
       const lastChanged = history.lastChanged.get(abs);
       if (lastChanged) stored.data.lastChanged = lastChanged;
       if (name === 'lessons') {

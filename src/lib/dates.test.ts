@@ -26,6 +26,15 @@ describe('dates', () => {
       { id: 'a', d: '2024-01-01' },
       { id: 'c', d: '2025-01-01' },
     ];
-    expect(items.sort(byDateDesc((i) => i.d, (i) => i.id)).map((i) => i.id)).toEqual(['c', 'a', 'b']);
+    expect(
+      items
+        .sort(
+          byDateDesc(
+            (i) => i.d,
+            (i) => i.id,
+          ),
+        )
+        .map((i) => i.id),
+    ).toEqual(['c', 'a', 'b']);
   });
 });

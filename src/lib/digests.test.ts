@@ -4,7 +4,12 @@ import { buildDigestFeed, digestQuarters, digestSummary, quarterComplete } from 
 import { lesson, makeLibrary, note } from './library-fixture.ts';
 import { createUrls } from './urls.ts';
 
-const urls = createUrls({ basePath: '/jol/', siteUrl: 'https://example.org', repositoryUrl: 'https://github.com/a/b', repositoryBranch: 'main' });
+const urls = createUrls({
+  basePath: '/jol/',
+  siteUrl: 'https://example.org',
+  repositoryUrl: 'https://github.com/a/b',
+  repositoryBranch: 'main',
+});
 
 describe('digests', () => {
   const lib = makeLibrary({
@@ -27,8 +32,12 @@ describe('digests', () => {
   });
 
   it('sums up a digest in words', () => {
-    expect(digestSummary(lib, '2024-q1')).toBe('1 lesson identified, 0 notable practices, 0 action notes issued and 0 recurring issues flagged.');
-    expect(digestSummary(lib, '2023-q4')).toBe('0 lessons identified, 0 notable practices, 1 action note issued and 0 recurring issues flagged.');
+    expect(digestSummary(lib, '2024-q1')).toBe(
+      '1 lesson identified, 0 notable practices, 0 action notes issued and 0 recurring issues flagged.',
+    );
+    expect(digestSummary(lib, '2023-q4')).toBe(
+      '0 lessons identified, 0 notable practices, 1 action note issued and 0 recurring issues flagged.',
+    );
   });
 
   it('feeds one item per completed quarter, newest first, in RSS and Atom', async () => {
@@ -44,6 +53,8 @@ describe('digests', () => {
       expect(new Date(parsed.items[0]!.isoDate!).toISOString().slice(0, 10)).toBe('2024-06-30');
     }
     const rss = await new Parser().parseString(feed.rss2());
-    expect((rss.items[1] as Record<string, unknown>)['content:encoded']).toContain('A lesson with &lt;b&gt; &amp; &quot;quotes&quot;');
+    expect((rss.items[1] as Record<string, unknown>)['content:encoded']).toContain(
+      'A lesson with &lt;b&gt; &amp; &quot;quotes&quot;',
+    );
   });
 });

@@ -37,19 +37,27 @@ export function buildDigestFeed(lib: Library, urls: Urls): Feed {
   const page = urls.absolute(urls.digests());
   const feed = new Feed({
     title: `Quarterly digests – ${SERVICE_NAME}`,
-    description: 'The JOL quarterly lessons digest: new lessons and notable practice, action notes, assurance progress and recurring issues, one item per quarter.',
+    description:
+      'The JOL quarterly lessons digest: new lessons and notable practice, action notes, assurance progress and recurring issues, one item per quarter.',
     id: page,
     link: page,
     language: 'en-GB',
     updated: toDate(quarters[0] ? quarterBounds(quarters[0]).end : lib.today),
     generator: SERVICE_NAME,
-    copyright: 'Contains public sector information licensed under the Open Government Licence v3.0.',
-    feedLinks: { rss: urls.absolute(urls.digestFeed('rss')), atom: urls.absolute(urls.digestFeed('atom')) },
+    copyright:
+      'Contains public sector information licensed under the Open Government Licence v3.0.',
+    feedLinks: {
+      rss: urls.absolute(urls.digestFeed('rss')),
+      atom: urls.absolute(urls.digestFeed('atom')),
+    },
   });
   for (const quarter of quarters) {
     const d = figures.digest(quarter);
     const link = urls.absolute(urls.digest(quarter));
-    const items = [...d.identified, ...d.practice].map((l) => `<li><a href="${escapeHtml(urls.absolute(urls.lesson(l.id)))}">${escapeHtml(l.data.title)}</a></li>`);
+    const items = [...d.identified, ...d.practice].map(
+      (l) =>
+        `<li><a href="${escapeHtml(urls.absolute(urls.lesson(l.id)))}">${escapeHtml(l.data.title)}</a></li>`,
+    );
     feed.addItem({
       title: xmlSafe(`Quarterly digest: ${quarterName(quarter)}`),
       id: link,
@@ -57,7 +65,9 @@ export function buildDigestFeed(lib: Library, urls: Urls): Feed {
       date: toDate(d.end),
       published: toDate(d.end),
       description: xmlSafe(digestSummary(lib, quarter)),
-      content: xmlSafe(`<p>${escapeHtml(digestSummary(lib, quarter))}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}`),
+      content: xmlSafe(
+        `<p>${escapeHtml(digestSummary(lib, quarter))}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}`,
+      ),
     });
   }
   return feed;

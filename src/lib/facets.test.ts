@@ -5,13 +5,36 @@ import { lesson, makeLibrary } from './library-fixture.ts';
 describe('facets', () => {
   const lib = makeLibrary({
     lessons: [
-      lesson('2023-05-01-a', { principles: ['co-locate', 'communicate'], risks: ['wildfire'], organisations: ['fire-b'], command_levels: ['tactical'] }),
-      lesson('2024-05-01-b', { kind: 'notable-practice', criteria: ['improves-interoperability'], principles: ['communicate'], models: ['jdm'], status: 'learned' }),
+      lesson('2023-05-01-a', {
+        principles: ['co-locate', 'communicate'],
+        risks: ['wildfire'],
+        organisations: ['fire-b'],
+        command_levels: ['tactical'],
+      }),
+      lesson('2024-05-01-b', {
+        kind: 'notable-practice',
+        criteria: ['improves-interoperability'],
+        principles: ['communicate'],
+        models: ['jdm'],
+        status: 'learned',
+      }),
     ],
   });
 
   it('names every facet the issue asks to browse and filter by', () => {
-    expect(facets.map((f) => f.filter)).toEqual(['Type', 'Principle', 'Model', 'Risk theme', 'Risk', 'Sector', 'Organisation', 'Source', 'Status', 'Command level', 'Year']);
+    expect(facets.map((f) => f.filter)).toEqual([
+      'Type',
+      'Principle',
+      'Model',
+      'Risk theme',
+      'Risk',
+      'Sector',
+      'Organisation',
+      'Source',
+      'Status',
+      'Command level',
+      'Year',
+    ]);
   });
 
   it('finds the terms of a lesson, risk themes and sectors derived', () => {
@@ -27,10 +50,20 @@ describe('facets', () => {
   it('counts lessons per term in vocabulary order, empty terms included', () => {
     const counts = facetCounts(facet('principles'), lib);
     expect(counts.map((c) => [c.term.id, c.count])).toEqual([
-      ['co-locate', 1], ['communicate', 2], ['co-ordinate', 0], ['jointly-understand-risk', 0], ['shared-situational-awareness', 0],
+      ['co-locate', 1],
+      ['communicate', 2],
+      ['co-ordinate', 0],
+      ['jointly-understand-risk', 0],
+      ['shared-situational-awareness', 0],
     ]);
-    expect(facet('years').terms(lib).map((t) => t.id)).toEqual(['2024', '2023']);
-    expect(lessonsWith(facet('statuses'), 'learned', lib).map((l) => l.id)).toEqual(['2024-05-01-b']);
+    expect(
+      facet('years')
+        .terms(lib)
+        .map((t) => t.id),
+    ).toEqual(['2024', '2023']);
+    expect(lessonsWith(facet('statuses'), 'learned', lib).map((l) => l.id)).toEqual([
+      '2024-05-01-b',
+    ]);
   });
 
   it('refuses an unknown facet', () => {

@@ -15,7 +15,10 @@ export function mainFeedSpec(lib: Library, urls: Urls): FeedSpec {
 }
 
 /** One feed per principle, NRR theme, sector and organisation (also those with no lessons yet). */
-export function facetFeedSpecs(lib: Library, urls: Urls): { facet: string; term: string; spec: FeedSpec }[] {
+export function facetFeedSpecs(
+  lib: Library,
+  urls: Urls,
+): { facet: string; term: string; spec: FeedSpec }[] {
   return facets
     .filter((f) => f.feed)
     .flatMap((f) =>

@@ -5,11 +5,25 @@ import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
 import { lesson, makeLibrary } from './library-fixture.ts';
 import { createUrls } from './urls.ts';
 
-const urls = createUrls({ basePath: '/jol/', siteUrl: 'https://example.org', repositoryUrl: 'https://github.com/a/b', repositoryBranch: 'main' });
+const urls = createUrls({
+  basePath: '/jol/',
+  siteUrl: 'https://example.org',
+  repositoryUrl: 'https://github.com/a/b',
+  repositoryBranch: 'main',
+});
 const lib = makeLibrary({
   lessons: [
-    lesson('2024-01-01-a', { published: '2024-03-01', principles: ['communicate'], risks: ['wildfire'], title: 'Title with ]]> and <b and & in it' }),
-    lesson('2024-02-01-b', { published: '2024-05-01', kind: 'notable-practice', criteria: ['improves-interoperability'] }),
+    lesson('2024-01-01-a', {
+      published: '2024-03-01',
+      principles: ['communicate'],
+      risks: ['wildfire'],
+      title: 'Title with ]]> and <b and & in it',
+    }),
+    lesson('2024-02-01-b', {
+      published: '2024-05-01',
+      kind: 'notable-practice',
+      criteria: ['improves-interoperability'],
+    }),
   ],
 });
 
@@ -18,10 +32,20 @@ describe('feeds', () => {
     const feed = buildFeed(mainFeedSpec(lib, urls), lib, urls);
     const parsed = await new Parser().parseString(feed.rss2());
     expect(parsed.title).toBe('All lessons – JOL Library');
-    expect(parsed.items.map((i) => i.link)).toEqual(['https://example.org/jol/lessons/2024-02-01-b/', 'https://example.org/jol/lessons/2024-01-01-a/']);
+    expect(parsed.items.map((i) => i.link)).toEqual([
+      'https://example.org/jol/lessons/2024-02-01-b/',
+      'https://example.org/jol/lessons/2024-01-01-a/',
+    ]);
     expect(parsed.items[1]!.title).toBe('Title with ]]> and <b and & in it');
-    expect(parsed.items[1]!.contentSnippet ?? parsed.items[1]!.content).toBe(lib.lesson('2024-01-01-a')!.data.summary);
-    expect(parsed.items[1]!.categories).toEqual(['Lesson identified', 'Communicate', 'Wildfire', 'Police']);
+    expect(parsed.items[1]!.contentSnippet ?? parsed.items[1]!.content).toBe(
+      lib.lesson('2024-01-01-a')!.data.summary,
+    );
+    expect(parsed.items[1]!.categories).toEqual([
+      'Lesson identified',
+      'Communicate',
+      'Wildfire',
+      'Police',
+    ]);
     expect(new Date(parsed.items[0]!.isoDate!).toISOString().slice(0, 10)).toBe('2024-05-01');
     const atom = await new Parser().parseString(feed.atom1());
     expect(atom.items).toHaveLength(2);
@@ -37,7 +61,9 @@ describe('feeds', () => {
         return lesson(`${day}-many-${i}`, { published: day });
       }),
     });
-    const parsed = await new Parser().parseString(buildFeed(mainFeedSpec(many, urls), many, urls).rss2());
+    const parsed = await new Parser().parseString(
+      buildFeed(mainFeedSpec(many, urls), many, urls).rss2(),
+    );
     expect(parsed.items).toHaveLength(FEED_ITEMS);
     expect(parsed.items[0]!.link).toContain(`-many-${FEED_ITEMS + 19}/`);
     expect(parsed.items.at(-1)!.link).toContain('-many-20/');
@@ -49,7 +75,9 @@ describe('feeds', () => {
 
   it('has one feed per principle, NRR theme, sector and organisation, empty ones included', async () => {
     const specs = facetFeedSpecs(lib, urls);
-    expect(new Set(specs.map((s) => s.facet))).toEqual(new Set(['principles', 'nrr-themes', 'sectors', 'organisations']));
+    expect(new Set(specs.map((s) => s.facet))).toEqual(
+      new Set(['principles', 'nrr-themes', 'sectors', 'organisations']),
+    );
     const communicate = specs.find((s) => s.facet === 'principles' && s.term === 'communicate')!;
     expect(communicate.spec.lessons.map((l) => l.id)).toEqual(['2024-01-01-a']);
     expect(communicate.spec.self.rss).toBe('/jol/feeds/principles/communicate.xml');

@@ -45,7 +45,14 @@ export const FEED_ITEMS = 100;
 
 /** The lessons a feed carries: the newest FEED_ITEMS. */
 export function feedLessons(spec: FeedSpec): LessonEntry[] {
-  return [...spec.lessons].sort(byDateDesc((l) => l.published, (l) => l.id)).slice(0, FEED_ITEMS);
+  return [...spec.lessons]
+    .sort(
+      byDateDesc(
+        (l) => l.published,
+        (l) => l.id,
+      ),
+    )
+    .slice(0, FEED_ITEMS);
 }
 
 export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): Feed {
@@ -59,7 +66,8 @@ export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): Feed {
     language: 'en-GB',
     updated: toDate(newest),
     generator: SERVICE_NAME,
-    copyright: 'Contains public sector information licensed under the Open Government Licence v3.0.',
+    copyright:
+      'Contains public sector information licensed under the Open Government Licence v3.0.',
     feedLinks: {
       rss: urls.absolute(spec.self.rss),
       ...(spec.self.atom ? { atom: urls.absolute(spec.self.atom) } : {}),

@@ -3,7 +3,10 @@ import type { ActionNote } from '../../schemas/action-note.ts';
 import type { Lesson } from '../../schemas/lesson.ts';
 import { Library, type LessonEntry, type NoteEntry } from './library.ts';
 
-export function lesson(id: string, data: Partial<Lesson> & { published?: string } = {}): LessonEntry {
+export function lesson(
+  id: string,
+  data: Partial<Lesson> & { published?: string } = {},
+): LessonEntry {
   const { published, ...rest } = data;
   return {
     id,
@@ -39,7 +42,10 @@ export function note(id: string, data: Partial<ActionNote> = {}): NoteEntry {
       kind: 'for-action',
       lessons: [],
       audience: ['police'],
-      recommendations: [{ id: 'R1', text: 'Do one thing.' }, { id: 'R2', text: 'Do another.' }],
+      recommendations: [
+        { id: 'R1', text: 'Do one thing.' },
+        { id: 'R2', text: 'Do another.' },
+      ],
       report_back_by: `${id.slice(0, 4)}-06-01`,
       status: 'open',
       classification: 'official',
@@ -51,13 +57,33 @@ export function note(id: string, data: Partial<ActionNote> = {}): NoteEntry {
   };
 }
 
-export function makeLibrary(input: { lessons?: LessonEntry[]; notes?: NoteEntry[]; today?: string; returns?: Library['returns'] } = {}): Library {
+export function makeLibrary(
+  input: {
+    lessons?: LessonEntry[];
+    notes?: NoteEntry[];
+    today?: string;
+    returns?: Library['returns'];
+  } = {},
+): Library {
   return new Library({
     today: input.today ?? '2025-01-01',
     lessons: input.lessons ?? [],
     notes: input.notes ?? [],
     returns: input.returns ?? [],
-    events: [{ id: '2024-01-01-storm', data: { name: 'Storm', type: 'incident', start: '2024-01-01', organisations: ['fire-b'], classification: 'official', public: true } as never, repoPath: 'content/events/2024-01-01-storm.yaml' }],
+    events: [
+      {
+        id: '2024-01-01-storm',
+        data: {
+          name: 'Storm',
+          type: 'incident',
+          start: '2024-01-01',
+          organisations: ['fire-b'],
+          classification: 'official',
+          public: true,
+        } as never,
+        repoPath: 'content/events/2024-01-01-storm.yaml',
+      },
+    ],
     organisations: [
       { id: 'police-a', data: { name: 'Police A', sector: 'police' } as never },
       { id: 'fire-b', data: { name: 'Fire B', sector: 'fire-rescue' } as never },

@@ -5,17 +5,57 @@ import { Library } from './library.ts';
 describe('Library', () => {
   const lib = makeLibrary({
     lessons: [
-      lesson('2024-01-01-a', { published: '2024-03-01', organisations: ['fire-b'], event: '2024-01-01-storm', principles: ['communicate'] }),
-      lesson('2024-02-01-b', { kind: 'notable-practice', criteria: ['improves-interoperability'], published: '2024-05-01', related: ['2024-01-01-a'] }),
-      lesson('2024-03-01-c', { published: '2024-04-01', submitted_by: 'council-c', principles: ['communicate'] }),
+      lesson('2024-01-01-a', {
+        published: '2024-03-01',
+        organisations: ['fire-b'],
+        event: '2024-01-01-storm',
+        principles: ['communicate'],
+      }),
+      lesson('2024-02-01-b', {
+        kind: 'notable-practice',
+        criteria: ['improves-interoperability'],
+        published: '2024-05-01',
+        related: ['2024-01-01-a'],
+      }),
+      lesson('2024-03-01-c', {
+        published: '2024-04-01',
+        submitted_by: 'council-c',
+        principles: ['communicate'],
+      }),
     ],
     notes: [
-      note('2024-001', { lessons: ['2024-01-01-a'], issued: '2024-02-01', report_back_by: '2024-06-01' }),
-      note('2024-002', { lessons: ['2024-01-01-a', '2024-03-01-c'], kind: 'for-information', recommendations: undefined, report_back_by: undefined, audience: ['all'] }),
+      note('2024-001', {
+        lessons: ['2024-01-01-a'],
+        issued: '2024-02-01',
+        report_back_by: '2024-06-01',
+      }),
+      note('2024-002', {
+        lessons: ['2024-01-01-a', '2024-03-01-c'],
+        kind: 'for-information',
+        recommendations: undefined,
+        report_back_by: undefined,
+        audience: ['all'],
+      }),
     ],
     returns: [
-      { id: '2024-001/police-a', note: '2024-001', organisation: 'police-a', data: { updated: '2024-05-01', returns: [{ recommendation: 'R1', state: 'implemented', evidence: 'Done.' }, { recommendation: 'R2', state: 'in-progress' }] } },
-      { id: '2024-001/council-c', note: '2024-001', organisation: 'council-c', data: { updated: '2024-05-02', returns: [{ recommendation: 'R1', state: 'not-started' }] } },
+      {
+        id: '2024-001/police-a',
+        note: '2024-001',
+        organisation: 'police-a',
+        data: {
+          updated: '2024-05-01',
+          returns: [
+            { recommendation: 'R1', state: 'implemented', evidence: 'Done.' },
+            { recommendation: 'R2', state: 'in-progress' },
+          ],
+        },
+      },
+      {
+        id: '2024-001/council-c',
+        note: '2024-001',
+        organisation: 'council-c',
+        data: { updated: '2024-05-02', returns: [{ recommendation: 'R1', state: 'not-started' }] },
+      },
     ],
     today: '2025-01-01',
   });
@@ -33,15 +73,29 @@ describe('Library', () => {
 
   it('finds the action notes addressed to an organisation or answered by it', () => {
     // 2024-001 is addressed to the police and answered by council-c; 2024-002 to everyone.
-    expect(lib.notesOfOrganisation('police-a').map((n) => n.id).sort()).toEqual(['2024-001', '2024-002']);
-    expect(lib.notesOfOrganisation('council-c').map((n) => n.id).sort()).toEqual(['2024-001', '2024-002']);
+    expect(
+      lib
+        .notesOfOrganisation('police-a')
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['2024-001', '2024-002']);
+    expect(
+      lib
+        .notesOfOrganisation('council-c')
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['2024-001', '2024-002']);
     expect(lib.notesOfOrganisation('fire-b').map((n) => n.id)).toEqual(['2024-002']);
     expect(lib.notesOfOrganisation('nobody')).toEqual([]);
   });
 
   it('lists the members of a resilience forum by name', () => {
     const forum = new Library({
-      today: '2025-01-01', lessons: [], notes: [], returns: [], events: [],
+      today: '2025-01-01',
+      lessons: [],
+      notes: [],
+      returns: [],
+      events: [],
       organisations: [
         { id: 'lrf-x', data: { name: 'LRF X', sector: 'resilience-forum' } as never },
         { id: 'police-z', data: { name: 'Zed Police', sector: 'police', forum: 'lrf-x' } as never },
@@ -83,14 +137,23 @@ describe('Library', () => {
       { recommendation: 'R1', state: 'implemented', overdue: false, evidence: 'Done.' },
       { recommendation: 'R2', state: 'in-progress', overdue: true, evidence: undefined },
     ]);
-    expect(rows[0]!.cells.map((c) => [c.state, c.overdue])).toEqual([['not-started', true], ['no-return', true]]);
+    expect(rows[0]!.cells.map((c) => [c.state, c.overdue])).toEqual([
+      ['not-started', true],
+      ['no-return', true],
+    ]);
     expect(lib.overdueCount(n)).toBe(3);
   });
 
   it('has no overdue returns before the report-back date, for closed notes, or without recommendations', () => {
-    const early = makeLibrary({ notes: [note('2024-001', { report_back_by: '2025-06-01' })], today: '2025-01-01' });
+    const early = makeLibrary({
+      notes: [note('2024-001', { report_back_by: '2025-06-01' })],
+      today: '2025-01-01',
+    });
     expect(early.overdueCount(early.note('2024-001')!)).toBe(0);
-    expect(early.returnsTable(early.note('2024-001')!)[0]!.cells[0]).toMatchObject({ state: 'no-return', overdue: false });
+    expect(early.returnsTable(early.note('2024-001')!)[0]!.cells[0]).toMatchObject({
+      state: 'no-return',
+      overdue: false,
+    });
     const closed = makeLibrary({ notes: [note('2024-001', { status: 'closed' })] });
     expect(closed.overdueCount(closed.note('2024-001')!)).toBe(0);
     expect(lib.returnsTable(lib.note('2024-002')!)).toEqual([]);

@@ -70,7 +70,10 @@ export interface ReturnRow {
 }
 
 /** Items by each key they have, in the items' order; an item is listed once per key. */
-export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+export function groupBy<T>(
+  items: readonly T[],
+  keys: (item: T) => readonly string[],
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     for (const key of new Set(keys(item))) {
@@ -102,11 +105,28 @@ export class Library {
 
   constructor(input: LibraryInput) {
     this.today = input.today;
-    this.lessons = [...input.lessons].sort(byDateDesc((l) => l.published, (l) => l.id));
-    this.notes = [...input.notes].sort(byDateDesc((n) => n.data.issued, (n) => n.id));
+    this.lessons = [...input.lessons].sort(
+      byDateDesc(
+        (l) => l.published,
+        (l) => l.id,
+      ),
+    );
+    this.notes = [...input.notes].sort(
+      byDateDesc(
+        (n) => n.data.issued,
+        (n) => n.id,
+      ),
+    );
     this.returns = [...input.returns].sort((a, b) => (a.id < b.id ? -1 : 1));
-    this.events = [...input.events].sort(byDateDesc((e) => e.data.start, (e) => e.id));
-    this.organisations = [...input.organisations].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB'));
+    this.events = [...input.events].sort(
+      byDateDesc(
+        (e) => e.data.start,
+        (e) => e.id,
+      ),
+    );
+    this.organisations = [...input.organisations].sort((a, b) =>
+      a.data.name.localeCompare(b.data.name, 'en-GB'),
+    );
     this.#lessons = byId(this.lessons);
     this.#notes = byId(this.notes);
     this.#events = byId(this.events);
@@ -148,10 +168,14 @@ export class Library {
   #members?: Map<string, OrganisationEntry[]>;
 
   get lessonsIdentified(): LessonEntry[] {
-    return (this.#lessonsIdentified ??= this.lessons.filter((l) => l.data.kind === 'lesson-identified'));
+    return (this.#lessonsIdentified ??= this.lessons.filter(
+      (l) => l.data.kind === 'lesson-identified',
+    ));
   }
   get notablePractice(): LessonEntry[] {
-    return (this.#notablePractice ??= this.lessons.filter((l) => l.data.kind === 'notable-practice'));
+    return (this.#notablePractice ??= this.lessons.filter(
+      (l) => l.data.kind === 'notable-practice',
+    ));
   }
 
   /** Every organisation a lesson involves: the submitter first, then the others listed. */
@@ -185,12 +209,17 @@ export class Library {
     return this.#byOrganisation.get(orgId) ?? [];
   }
   eventsOfOrganisation(orgId: string): EventEntry[] {
-    this.#eventsByOrganisation ??= groupBy(this.events, (e) => [...(e.data.forum ? [e.data.forum] : []), ...(e.data.organisations ?? [])]);
+    this.#eventsByOrganisation ??= groupBy(this.events, (e) => [
+      ...(e.data.forum ? [e.data.forum] : []),
+      ...(e.data.organisations ?? []),
+    ]);
     return this.#eventsByOrganisation.get(orgId) ?? [];
   }
   /** The lessons that name this one as the lesson that replaces them. */
   supersededBy(lessonId: string): LessonEntry[] {
-    this.#supersededBy ??= groupBy(this.lessons, (l) => (l.data.superseded_by ? [l.data.superseded_by] : []));
+    this.#supersededBy ??= groupBy(this.lessons, (l) =>
+      l.data.superseded_by ? [l.data.superseded_by] : [],
+    );
     return this.#supersededBy.get(lessonId) ?? [];
   }
   /** The action notes addressed to an organisation (it is in their audience) or answered by it, newest first. */
@@ -243,7 +272,11 @@ export class Library {
 
   /** Whether a note's report-back date has passed while it is still open. */
   isPastReportBack(note: NoteEntry): boolean {
-    return note.data.status === 'open' && note.data.report_back_by !== undefined && note.data.report_back_by < this.today;
+    return (
+      note.data.status === 'open' &&
+      note.data.report_back_by !== undefined &&
+      note.data.report_back_by < this.today
+    );
   }
 
   /**
@@ -255,7 +288,9 @@ export class Library {
     const recs = note.data.recommendations ?? [];
     if (recs.length === 0) return [];
     const audience = new Set(this.audienceOf(note).map((o) => o.id));
-    const returns = new Map(this.returns.filter((r) => r.note === note.id).map((r) => [r.organisation, r]));
+    const returns = new Map(
+      this.returns.filter((r) => r.note === note.id).map((r) => [r.organisation, r]),
+    );
     const orgIds = [...new Set([...audience, ...returns.keys()])];
     const pastDue = this.isPastReportBack(note);
     return orgIds
@@ -271,8 +306,15 @@ export class Library {
           updated: ret?.data.updated,
           cells: recs.map((rec) => {
             const entry = entries.get(rec.id);
-            const done = entry !== undefined && (entry.state === 'implemented' || entry.state === 'not-applicable');
-            return { recommendation: rec.id, state: entry ? entry.state : 'no-return', overdue: pastDue && !done, evidence: entry?.evidence };
+            const done =
+              entry !== undefined &&
+              (entry.state === 'implemented' || entry.state === 'not-applicable');
+            return {
+              recommendation: rec.id,
+              state: entry ? entry.state : 'no-return',
+              overdue: pastDue && !done,
+              evidence: entry?.evidence,
+            };
           }),
         };
       });
@@ -280,6 +322,9 @@ export class Library {
 
   /** How many returns of a note are overdue (one per organisation and recommendation). */
   overdueCount(note: NoteEntry): number {
-    return this.returnsTable(note).reduce((n, row) => n + row.cells.filter((c) => c.overdue).length, 0);
+    return this.returnsTable(note).reduce(
+      (n, row) => n + row.cells.filter((c) => c.overdue).length,
+      0,
+    );
   }
 }

@@ -3,10 +3,14 @@ import { renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders CommonMark and GFM tables in GOV.UK style', () => {
-    const html = renderMarkdown('## What happened\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n');
+    const html = renderMarkdown(
+      '## What happened\n\nText with [a link](https://example.org).\n\n- one\n- two\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n',
+    );
     expect(html).toContain('<h2 class="govuk-heading-m">What happened</h2>');
     expect(html).toContain('<p class="govuk-body">');
-    expect(html).toContain('<a href="https://example.org" class="govuk-link" rel="noopener noreferrer nofollow">a link</a>');
+    expect(html).toContain(
+      '<a href="https://example.org" class="govuk-link" rel="noopener noreferrer nofollow">a link</a>',
+    );
     expect(html).toContain('<ul class="govuk-list govuk-list--bullet">');
     expect(html).toContain('<table class="govuk-table">');
     expect(html).not.toContain('style=');
@@ -17,7 +21,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('![Cordon plan](https://example.org/plan.png)')).toBe(
       '<p class="govuk-body"><a href="https://example.org/plan.png" class="govuk-link" rel="noopener noreferrer nofollow">Cordon plan</a></p>',
     );
-    expect(renderMarkdown("![img](javascript:alert('x'))")).toBe('<p class="govuk-body"><span>img</span></p>');
+    expect(renderMarkdown("![img](javascript:alert('x'))")).toBe(
+      '<p class="govuk-body"><span>img</span></p>',
+    );
   });
 
   it('demotes h1 so the page keeps one', () => {
@@ -36,7 +42,9 @@ describe('renderMarkdown', () => {
     ['html entity trick', '[x](&#106;avascript:alert(1))'],
   ])('neutralises %s', (_name, markdown) => {
     const html = renderMarkdown(`Before\n\n${markdown}\n\nAfter`);
-    expect(html).not.toMatch(/<script|<iframe|<svg|<style|<img|\son\w+=|href="\s*(?:javascript|vbscript|data):/i);
+    expect(html).not.toMatch(
+      /<script|<iframe|<svg|<style|<img|\son\w+=|href="\s*(?:javascript|vbscript|data):/i,
+    );
     expect(html).toContain('After');
   });
 

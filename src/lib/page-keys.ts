@@ -55,8 +55,16 @@ export function listed(lib: Library, lessons: readonly LessonEntry[]): unknown[]
 }
 
 /** A page of a lesson list (LessonListPage): its lessons, the size of the whole list and the sidebar's counts. */
-export function listPageKey(lib: Library, lessons: readonly LessonEntry[], page: number, ...extra: unknown[]): string {
-  const sidebar = sidebarSections(lib, lessons).map((x) => [x.facet.key, x.counts.map((c) => [c.term.id, c.term.name, c.count])]);
+export function listPageKey(
+  lib: Library,
+  lessons: readonly LessonEntry[],
+  page: number,
+  ...extra: unknown[]
+): string {
+  const sidebar = sidebarSections(lib, lessons).map((x) => [
+    x.facet.key,
+    x.counts.map((c) => [c.term.id, c.term.name, c.count]),
+  ]);
   return pageKey(...extra, page, lessons.length, listed(lib, pageSlice(lessons, page)), sidebar);
 }
 
@@ -64,5 +72,9 @@ export function listPageKey(lib: Library, lessons: readonly LessonEntry[], page:
 export function feedKey(lib: Library, spec: FeedSpec): string {
   const { lessons: _all, ...described } = spec;
   const items = feedLessons(spec);
-  return pageKey(described, items, items.map((l) => lib.organisationsOf(l).map((o) => lib.organisation(o))));
+  return pageKey(
+    described,
+    items,
+    items.map((l) => lib.organisationsOf(l).map((o) => lib.organisation(o))),
+  );
 }

@@ -4,7 +4,12 @@ import { CONTENT_SECURITY_POLICY, highestClassification, listInWords, plural } f
 describe('page helpers', () => {
   it('marks a page with its highest classification', () => {
     expect(highestClassification([])).toBe('official');
-    expect(highestClassification([{ data: { classification: 'official' } }, { data: { classification: 'official-sensitive' } }])).toBe('official-sensitive');
+    expect(
+      highestClassification([
+        { data: { classification: 'official' } },
+        { data: { classification: 'official-sensitive' } },
+      ]),
+    ).toBe('official-sensitive');
   });
 
   it('has a strict policy with no inline script or style', () => {

@@ -4,13 +4,20 @@ import { classifications } from '../../schemas/vocabularies.ts';
 export type Classification = 'official' | 'official-sensitive';
 
 /** The protective marking of a page: the highest classification of the records it shows. */
-export function highestClassification(records: readonly { data: { classification: string } }[]): Classification {
-  return records.some((r) => r.data.classification === 'official-sensitive') ? 'official-sensitive' : 'official';
+export function highestClassification(
+  records: readonly { data: { classification: string } }[],
+): Classification {
+  return records.some((r) => r.data.classification === 'official-sensitive')
+    ? 'official-sensitive'
+    : 'official';
 }
 
 /** Text for HTML written as a string (feed content, search documents): markup characters escaped. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export function classificationName(c: Classification): string {

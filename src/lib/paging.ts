@@ -15,6 +15,12 @@ export function pageSlice<T>(items: readonly T[], page: number, size = PAGE_SIZE
 }
 
 /** `[...page]` param for each page: undefined for the first (the list's own address), then "2", "3" … */
-export function pageParams(total: number, size = PAGE_SIZE): { page: string | undefined; number: number }[] {
-  return Array.from({ length: pageCount(total, size) }, (_, i) => ({ page: i === 0 ? undefined : String(i + 1), number: i + 1 }));
+export function pageParams(
+  total: number,
+  size = PAGE_SIZE,
+): { page: string | undefined; number: number }[] {
+  return Array.from({ length: pageCount(total, size) }, (_, i) => ({
+    page: i === 0 ? undefined : String(i + 1),
+    number: i + 1,
+  }));
 }

@@ -8,8 +8,18 @@ import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
 let dir: string;
 
 function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
-  if (date) Object.assign(env, { GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+  };
+  if (date)
+    Object.assign(env, {
+      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
+      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
+    });
   return execFileSync('git', args, { cwd, env, encoding: 'utf8' });
 }
 
@@ -61,10 +71,26 @@ describe('readGitHistory', () => {
     const root = path.join(dir, 'content');
     const history = readGitHistory(root);
     const real = fs.realpathSync(dir);
-    expect(publishedDate({ published: '2023-01-01', submitted: '2022-01-01' }, path.join(real, 'content/lessons/a.md'), history)).toEqual({ date: '2023-01-01', source: 'frontmatter' });
-    expect(publishedDate({ submitted: '2022-01-01' }, path.join(real, 'content/lessons/a.md'), history)).toEqual({ date: '2024-01-10', source: 'git' });
-    expect(publishedDate({ submitted: '2022-01-01' }, path.join(real, 'content/lessons/uncommitted.md'), history)).toEqual({ date: '2022-01-01', source: 'submitted' });
-    expect(repositoryPath(path.join(real, 'content/lessons/a.md'), root, history)).toBe('content/lessons/a.md');
+    expect(
+      publishedDate(
+        { published: '2023-01-01', submitted: '2022-01-01' },
+        path.join(real, 'content/lessons/a.md'),
+        history,
+      ),
+    ).toEqual({ date: '2023-01-01', source: 'frontmatter' });
+    expect(
+      publishedDate({ submitted: '2022-01-01' }, path.join(real, 'content/lessons/a.md'), history),
+    ).toEqual({ date: '2024-01-10', source: 'git' });
+    expect(
+      publishedDate(
+        { submitted: '2022-01-01' },
+        path.join(real, 'content/lessons/uncommitted.md'),
+        history,
+      ),
+    ).toEqual({ date: '2022-01-01', source: 'submitted' });
+    expect(repositoryPath(path.join(real, 'content/lessons/a.md'), root, history)).toBe(
+      'content/lessons/a.md',
+    );
   });
 
   it('falls back outside Git and in a shallow clone', () => {
@@ -72,7 +98,9 @@ describe('readGitHistory', () => {
     try {
       const none = readGitHistory(outside);
       expect(none.unavailable).toMatch(/not inside a Git repository/);
-      expect(repositoryPath(path.join(outside, 'lessons/x.md'), outside, none)).toBe('content/lessons/x.md');
+      expect(repositoryPath(path.join(outside, 'lessons/x.md'), outside, none)).toBe(
+        'content/lessons/x.md',
+      );
       const shallow = path.join(outside, 'shallow');
       git(outside, ['clone', '-q', '--depth', '1', `file://${dir}`, shallow]);
       const history = readGitHistory(path.join(shallow, 'content'));

@@ -23,7 +23,12 @@ export interface GitHistory {
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 /** Reads the history of every file under `root` in one `git log`. */
@@ -38,7 +43,12 @@ export function readGitHistory(root: string): GitHistory {
   }
   try {
     if (git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
-      return { unavailable: 'the repository is a shallow clone, so the history is incomplete', toplevel, firstAdded, lastChanged };
+      return {
+        unavailable: 'the repository is a shallow clone, so the history is incomplete',
+        toplevel,
+        firstAdded,
+        lastChanged,
+      };
     }
   } catch {
     // Older Git without the flag: treat as complete history.
@@ -47,14 +57,27 @@ export function readGitHistory(root: string): GitHistory {
   try {
     // %x1e separates commits; oldest first so that the first sighting of a path wins.
     log = git(root, [
-      '-c', 'core.quotePath=false',
-      'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '-M',
-      '--name-status', '--format=%x1e%cs', '--', '.',
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--first-parent',
+      '--diff-merges=first-parent',
+      '--reverse',
+      '-M',
+      '--name-status',
+      '--format=%x1e%cs',
+      '--',
+      '.',
     ]);
   } catch (error) {
     const message = (error as { stderr?: string }).stderr?.trim() || String(error);
     // A repository without commits has no history yet.
-    return { unavailable: `Git history could not be read (${message.split('\n')[0]})`, toplevel, firstAdded, lastChanged };
+    return {
+      unavailable: `Git history could not be read (${message.split('\n')[0]})`,
+      toplevel,
+      firstAdded,
+      lastChanged,
+    };
   }
   const first = new Map<string, string>();
   const last = new Map<string, string>();

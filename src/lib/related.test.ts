@@ -5,8 +5,23 @@ const base = { text: '' };
 
 describe('relatedLessons', () => {
   const lessons = [
-    { ...base, id: 'a', related: ['d', 'missing'], principles: ['communicate'], risks: ['wildfire'], organisations: ['gmp'], text: 'Radio interoperability failed between control rooms' },
-    { ...base, id: 'b', principles: ['communicate'], risks: ['wildfire'], organisations: ['gmp'], text: 'Radio interoperability between control rooms' },
+    {
+      ...base,
+      id: 'a',
+      related: ['d', 'missing'],
+      principles: ['communicate'],
+      risks: ['wildfire'],
+      organisations: ['gmp'],
+      text: 'Radio interoperability failed between control rooms',
+    },
+    {
+      ...base,
+      id: 'b',
+      principles: ['communicate'],
+      risks: ['wildfire'],
+      organisations: ['gmp'],
+      text: 'Radio interoperability between control rooms',
+    },
     { ...base, id: 'c', principles: ['communicate'], text: 'Flood rescue boats' },
     { ...base, id: 'd', text: 'Unrelated catering note' },
     { ...base, id: 'e', text: 'Nothing in common whatsoever' },
@@ -31,12 +46,20 @@ describe('relatedLessons', () => {
   });
 
   it('skips keys shared by most of a large collection', () => {
-    const many = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, principles: ['communicate'], text: `unique${i}` }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      id: `m${i}`,
+      principles: ['communicate'],
+      text: `unique${i}`,
+    }));
     expect(relatedLessons(many, 3).get('m0')!.similar).toEqual([]);
   });
 
   it('respects the limit', () => {
-    const many = Array.from({ length: 20 }, (_, i) => ({ id: `l${i}`, risks: ['pandemic'], text: 'pandemic response' }));
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      id: `l${i}`,
+      risks: ['pandemic'],
+      text: 'pandemic response',
+    }));
     expect(relatedLessons(many, 3).get('l0')!.similar).toHaveLength(3);
   });
 });

@@ -35,7 +35,10 @@ const WEIGHTS = { risk: 3, principle: 2, organisation: 1, event: 2, text: 10 };
  * added back for the candidates found. The cost grows with the lengths of the short lists,
  * not with the square of the collection: 10,000 lessons take about a second.
  */
-export function relatedLessons(lessons: readonly RelatableLesson[], limit = 5): Map<string, RelatedResult> {
+export function relatedLessons(
+  lessons: readonly RelatableLesson[],
+  limit = 5,
+): Map<string, RelatedResult> {
   const n = lessons.length;
   const ids = new Set(lessons.map((l) => l.id));
   const tokenLists = lessons.map((l) => [...tokens(l.text)]);
@@ -94,7 +97,8 @@ export function relatedLessons(lessons: readonly RelatableLesson[], limit = 5): 
     for (const r of new Set(lesson.risks ?? [])) visit(`r:${r}`, WEIGHTS.risk, cap);
     for (const o of new Set(lesson.organisations ?? [])) visit(`o:${o}`, WEIGHTS.organisation, cap);
     if (lesson.event) visit(`e:${lesson.event}`, WEIGHTS.event, cap);
-    for (const p of new Set(lesson.principles ?? [])) if (!visit(`p:${p}`, WEIGHTS.principle, cap)) skippedPrinciples |= principleBit.get(p)!;
+    for (const p of new Set(lesson.principles ?? []))
+      if (!visit(`p:${p}`, WEIGHTS.principle, cap)) skippedPrinciples |= principleBit.get(p)!;
     for (const t of tokenLists[i]!) visit(`t:${t}`, 0, wordCap);
 
     // The best `limit` candidates, kept in order.
@@ -103,7 +107,8 @@ export function relatedLessons(lessons: readonly RelatableLesson[], limit = 5): 
     for (const j of touched) {
       const other = lessons[j]!;
       let score = structural[j]!;
-      if (skippedPrinciples !== 0) score += WEIGHTS.principle * bitCount(skippedPrinciples & principleMask[j]!);
+      if (skippedPrinciples !== 0)
+        score += WEIGHTS.principle * bitCount(skippedPrinciples & principleMask[j]!);
       const words = sharedWords[j]!;
       if (words > 0) score += (WEIGHTS.text * 2 * words) / (size + tokenLists[j]!.length);
       structural[j] = 0;

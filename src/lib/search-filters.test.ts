@@ -5,7 +5,9 @@ import { searchFilters } from './search-filters.ts';
 describe('searchFilters', () => {
   it('offers only values that occur, in words, for lessons, notes and events', () => {
     const lib = makeLibrary({
-      lessons: [lesson('2023-05-01-a', { principles: ['communicate'], command_levels: ['strategic'] })],
+      lessons: [
+        lesson('2023-05-01-a', { principles: ['communicate'], command_levels: ['strategic'] }),
+      ],
       notes: [note('2024-001')],
     });
     const byName = Object.fromEntries(searchFilters(lib).map((f) => [f.name, f.values]));

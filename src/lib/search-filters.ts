@@ -14,7 +14,11 @@ export type Filters = Record<string, readonly string[]>;
 
 /** The filters of an action note, as the index tags it and the search page offers them. */
 export function noteFilters(note: NoteEntry): Filters {
-  return { Type: ['Action note'], Status: [actionNoteStatuses.name(note.data.status)], Year: [yearOf(note.data.issued)] };
+  return {
+    Type: ['Action note'],
+    Status: [actionNoteStatuses.name(note.data.status)],
+    Year: [yearOf(note.data.issued)],
+  };
 }
 
 /** The filters of an event: its source, year, organisations and their sectors. */
@@ -39,21 +43,40 @@ export interface SearchFilter {
 }
 
 /** The facets that are search filters, in the order the search page offers them. */
-export const SEARCH_FACETS = ['kinds', 'principles', 'models', 'nrr-themes', 'sectors', 'organisations', 'sources', 'years', 'statuses', 'command-levels'];
+export const SEARCH_FACETS = [
+  'kinds',
+  'principles',
+  'models',
+  'nrr-themes',
+  'sectors',
+  'organisations',
+  'sources',
+  'years',
+  'statuses',
+  'command-levels',
+];
 
 export function searchFilters(lib: Library): SearchFilter[] {
   // Action notes and events are searched too, with the filters the index gives them.
   const others = [...lib.notes.map(noteFilters), ...lib.events.map((e) => eventFilters(e, lib))];
   return SEARCH_FACETS.map((key) => {
     const f = facet(key);
-    const values = new Set(facetCounts(f, lib).filter((c) => c.count > 0).map((c) => c.term.name));
+    const values = new Set(
+      facetCounts(f, lib)
+        .filter((c) => c.count > 0)
+        .map((c) => c.term.name),
+    );
     for (const filters of others) for (const v of filters[f.filter] ?? []) values.add(v);
     let list = [...values];
     if (key === 'years') list.sort().reverse();
     else if (key === 'organisations') list.sort((a, b) => a.localeCompare(b, 'en-GB'));
     else {
       const order = facetCounts(f, lib, []).map((c) => c.term.name);
-      list.sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)));
+      list.sort(
+        (a, b) =>
+          (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) -
+          (order.indexOf(b) === -1 ? 99 : order.indexOf(b)),
+      );
     }
     return { name: f.filter, values: list };
   }).filter((f) => f.values.length > 0);

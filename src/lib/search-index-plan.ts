@@ -53,9 +53,15 @@ export function deltaLimit(records: number): number {
   return Math.max(20, Math.ceil(records / 100));
 }
 
-export function planIndex(base: BaseManifest | undefined, settings: string, records: HashedRecord[], limit = deltaLimit(records.length)): IndexPlan {
+export function planIndex(
+  base: BaseManifest | undefined,
+  settings: string,
+  records: HashedRecord[],
+  limit = deltaLimit(records.length),
+): IndexPlan {
   if (!base) return { kind: 'full', reason: 'no earlier index' };
-  if (base.settings !== settings) return { kind: 'full', reason: 'Pagefind or its settings changed' };
+  if (base.settings !== settings)
+    return { kind: 'full', reason: 'Pagefind or its settings changed' };
   const current = new Set(records.map((r) => r.url));
   const changedRecords = records.filter((r) => base.documents[r.url] !== r.hash);
   const changed = changedRecords.map((r) => r.url);
@@ -63,8 +69,13 @@ export function planIndex(base: BaseManifest | undefined, settings: string, reco
   if (changed.length === 0 && removed.length === 0) return { kind: 'base' };
   // A record deleted, or no longer in this edition (say, no longer public), must leave the
   // edition's index altogether: its words are in the full index's chunks, not just its page.
-  if (removed.length > 0) return { kind: 'full', reason: `${plural(removed.length, 'record')} left the edition` };
-  if (changed.length + removed.length > limit) return { kind: 'full', reason: `${changed.length + removed.length} records changed since the last full index (more than ${limit})` };
+  if (removed.length > 0)
+    return { kind: 'full', reason: `${plural(removed.length, 'record')} left the edition` };
+  if (changed.length + removed.length > limit)
+    return {
+      kind: 'full',
+      reason: `${changed.length + removed.length} records changed since the last full index (more than ${limit})`,
+    };
   const superseded = changed.flatMap((url) => (base.pages[url] ? [base.pages[url]] : [])).sort();
   const key = createHash('sha1').update(settings);
   for (const r of changedRecords) key.update('\0').update(r.url).update('\0').update(r.hash);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lesson, makeLibrary, note } from './library-fixture.ts';
 import { eventRecord, lessonRecord, noteRecord, searchRecords } from './search-records.ts';
 
-const filtersOf = (html: string) => [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((m) => m[1]);
+const filtersOf = (html: string) =>
+  [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((m) => m[1]);
 
 describe('search records', () => {
   const l = lesson('2024-03-01-radio', {
@@ -21,16 +22,30 @@ describe('search records', () => {
   it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {
     const { url, html } = lessonRecord(lib.lessons[0]!, lib);
     expect(url).toBe('/lessons/2024-03-01-radio/');
-    expect(html).toContain('<h1 data-pagefind-weight="10">Radio &lt;b&gt;talkgroups&lt;/b&gt;</h1>');
-    expect(html).toContain('<p data-pagefind-meta="summary" data-pagefind-weight="5">Talkgroups were not shared &amp; commanders could not talk &quot;across&quot; agencies.</p>');
+    expect(html).toContain(
+      '<h1 data-pagefind-weight="10">Radio &lt;b&gt;talkgroups&lt;/b&gt;</h1>',
+    );
+    expect(html).toContain(
+      '<p data-pagefind-meta="summary" data-pagefind-weight="5">Talkgroups were not shared &amp; commanders could not talk &quot;across&quot; agencies.</p>',
+    );
     expect(html).toContain('<p>Body</p>');
     expect(html).toContain('<p>radio, airwave</p>');
     expect(html).toContain('data-pagefind-sort="date:2024-04-02"');
     expect(html).toContain('data-pagefind-meta="date:2024-04-02"');
     expect(filtersOf(html)).toEqual([
-      'Type:Lesson identified', 'Principle:Communicate', 'Principle:Co-ordinate', 'Model:M/ETHANE', 'Risk theme:Natural and environmental hazards',
-      'Sector:Police', 'Sector:Fire and rescue', 'Organisation:Police A', 'Organisation:Fire B', 'Source:Exercise', 'Year:2024',
-      'Status:Identified', 'Command level:Tactical (silver)',
+      'Type:Lesson identified',
+      'Principle:Communicate',
+      'Principle:Co-ordinate',
+      'Model:M/ETHANE',
+      'Risk theme:Natural and environmental hazards',
+      'Sector:Police',
+      'Sector:Fire and rescue',
+      'Organisation:Police A',
+      'Organisation:Fire B',
+      'Source:Exercise',
+      'Year:2024',
+      'Status:Identified',
+      'Command level:Tactical (silver)',
     ]);
   });
 
@@ -46,10 +61,20 @@ describe('search records', () => {
     expect(filtersOf(n.html)).toEqual(['Type:Action note', 'Status:Open', 'Year:2024']);
     const e = eventRecord(lib.events[0]!, lib);
     expect(e.url).toBe('/events/2024-01-01-storm/');
-    expect(filtersOf(e.html)).toEqual(['Type:Event', 'Source:Incident', 'Year:2024', 'Organisation:Fire B', 'Sector:Fire and rescue']);
+    expect(filtersOf(e.html)).toEqual([
+      'Type:Event',
+      'Source:Incident',
+      'Year:2024',
+      'Organisation:Fire B',
+      'Sector:Fire and rescue',
+    ]);
   });
 
   it('lists every lesson, note and event once', () => {
-    expect(searchRecords(lib).map((r) => r.url)).toEqual(['/lessons/2024-03-01-radio/', '/action-notes/2024-001/', '/events/2024-01-01-storm/']);
+    expect(searchRecords(lib).map((r) => r.url)).toEqual([
+      '/lessons/2024-03-01-radio/',
+      '/action-notes/2024-001/',
+      '/events/2024-01-01-storm/',
+    ]);
   });
 });

@@ -26,18 +26,39 @@ export interface SearchRecord {
   html: string;
 }
 
-const urls = createUrls({ basePath: '/', siteUrl: 'http://localhost/', repositoryUrl: '', repositoryBranch: '' });
+const urls = createUrls({
+  basePath: '/',
+  siteUrl: 'http://localhost/',
+  repositoryUrl: '',
+  repositoryBranch: '',
+});
 
-function document(o: { title: string; summary?: string; date: string; filters: Filters; text: string[]; html?: string }): string {
+function document(o: {
+  title: string;
+  summary?: string;
+  date: string;
+  filters: Filters;
+  text: string[];
+  html?: string;
+}): string {
   const filters = Object.entries(o.filters)
-    .flatMap(([name, values]) => [...new Set(values)].map((v) => `<span data-pagefind-filter="${escapeHtml(name)}:${escapeHtml(v)}"></span>`))
+    .flatMap(([name, values]) =>
+      [...new Set(values)].map(
+        (v) => `<span data-pagefind-filter="${escapeHtml(name)}:${escapeHtml(v)}"></span>`,
+      ),
+    )
     .join('');
   return (
     `<!doctype html><html lang="en"><head><title>${escapeHtml(o.title)}</title></head><body>` +
     `<main data-pagefind-body data-pagefind-sort="date:${escapeHtml(o.date)}" data-pagefind-meta="date:${escapeHtml(o.date)}">` +
     `<h1 data-pagefind-weight="10">${escapeHtml(o.title)}</h1>` +
-    (o.summary !== undefined ? `<p data-pagefind-meta="summary" data-pagefind-weight="5">${escapeHtml(o.summary)}</p>` : '') +
-    o.text.filter((t) => t !== '').map((t) => `<p>${escapeHtml(t)}</p>`).join('') +
+    (o.summary !== undefined
+      ? `<p data-pagefind-meta="summary" data-pagefind-weight="5">${escapeHtml(o.summary)}</p>`
+      : '') +
+    o.text
+      .filter((t) => t !== '')
+      .map((t) => `<p>${escapeHtml(t)}</p>`)
+      .join('') +
     (o.html ?? '') +
     filters +
     `</main></body></html>`
@@ -49,7 +70,10 @@ function document(o: { title: string; summary?: string; date: string; filters: F
  * facet terms it has, in the words of the search page's checkboxes (search-filters.ts).
  * Worked out once per library (organisations' names are a list per library).
  */
-const filterFacets = new WeakMap<Library, { facet: ReturnType<typeof facet>; names: Map<string, string> }[]>();
+const filterFacets = new WeakMap<
+  Library,
+  { facet: ReturnType<typeof facet>; names: Map<string, string> }[]
+>();
 function lessonFilters(lesson: LessonEntry, lib: Library): Filters {
   let list = filterFacets.get(lib);
   if (!list) {
@@ -59,7 +83,12 @@ function lessonFilters(lesson: LessonEntry, lib: Library): Filters {
     });
     filterFacets.set(lib, list);
   }
-  return Object.fromEntries(list.map(({ facet: f, names }) => [f.filter, f.valuesOf(lesson, lib).map((id) => names.get(id) ?? id)]));
+  return Object.fromEntries(
+    list.map(({ facet: f, names }) => [
+      f.filter,
+      f.valuesOf(lesson, lib).map((id) => names.get(id) ?? id),
+    ]),
+  );
 }
 
 export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
@@ -85,7 +114,10 @@ export function noteRecord(note: NoteEntry): SearchRecord {
       title: d.title,
       summary: d.summary,
       date: d.issued,
-      text: [`${note.id}, ${actionNoteKinds.name(d.kind)}`, ...(d.recommendations ?? []).map((r) => r.text)],
+      text: [
+        `${note.id}, ${actionNoteKinds.name(d.kind)}`,
+        ...(d.recommendations ?? []).map((r) => r.text),
+      ],
       html: note.html,
       filters: noteFilters(note),
     }),
@@ -107,5 +139,9 @@ export function eventRecord(event: EventEntry, lib: Library): SearchRecord {
 
 /** Every searchable record of the edition, lessons first. */
 export function searchRecords(lib: Library): SearchRecord[] {
-  return [...lib.lessons.map((l) => lessonRecord(l, lib)), ...lib.notes.map((n) => noteRecord(n)), ...lib.events.map((e) => eventRecord(e, lib))];
+  return [
+    ...lib.lessons.map((l) => lessonRecord(l, lib)),
+    ...lib.notes.map((n) => noteRecord(n)),
+    ...lib.events.map((e) => eventRecord(e, lib)),
+  ];
 }

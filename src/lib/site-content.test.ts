@@ -12,7 +12,9 @@ describe('siteContent', () => {
   });
 
   it('gives the pages the load the integration started, not a load of their own', async () => {
-    const content = { lessons: [{ id: 'a', data: { record: {}, repoPath: 'lessons/a.md' } }] } as unknown as SiteContent;
+    const content = {
+      lessons: [{ id: 'a', data: { record: {}, repoPath: 'lessons/a.md' } }],
+    } as unknown as SiteContent;
     shareContent({ key: 'root\0responders', promise: Promise.resolve(content) });
     expect(await siteContent()).toBe(content);
   });

@@ -41,6 +41,11 @@ export function shareContent(pending: PendingContent): void {
 /** The records of the build: waits for the load the jol-content integration started. */
 export function siteContent(): Promise<SiteContent> {
   const pending = sharedContent();
-  if (!pending) return Promise.reject(new Error('The content root was not loaded: the jol-content integration (src/integrations/content.ts) must be in astro.config.mjs.'));
+  if (!pending)
+    return Promise.reject(
+      new Error(
+        'The content root was not loaded: the jol-content integration (src/integrations/content.ts) must be in astro.config.mjs.',
+      ),
+    );
   return pending.promise;
 }

@@ -28,12 +28,23 @@ export function libraryFromStored(c: StoredCollections, today: string): Library 
       repoPath: e.data.repoPath,
       lastChanged: e.data.lastChanged,
     })),
-    notes: c['action-notes'].map((e) => ({ id: e.id, data: e.data.record as ActionNote, html: e.html ?? '', repoPath: e.data.repoPath, lastChanged: e.data.lastChanged })),
+    notes: c['action-notes'].map((e) => ({
+      id: e.id,
+      data: e.data.record as ActionNote,
+      html: e.html ?? '',
+      repoPath: e.data.repoPath,
+      lastChanged: e.data.lastChanged,
+    })),
     returns: c.assurance.map((e) => {
       const [note, organisation] = e.id.split('/') as [string, string];
       return { id: e.id, note, organisation, data: e.data.record as AssuranceReturn };
     }),
-    events: c.events.map((e) => ({ id: e.id, data: e.data.record as Event, repoPath: e.data.repoPath, lastChanged: e.data.lastChanged })),
+    events: c.events.map((e) => ({
+      id: e.id,
+      data: e.data.record as Event,
+      repoPath: e.data.repoPath,
+      lastChanged: e.data.lastChanged,
+    })),
     organisations: c.organisations.map((e) => ({ id: e.id, data: e.data.record as Organisation })),
   });
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createUrls } from './urls.ts';
 
-const opts = { siteUrl: 'https://example.org', repositoryUrl: 'https://github.com/acme/jol', repositoryBranch: 'main' };
+const opts = {
+  siteUrl: 'https://example.org',
+  repositoryUrl: 'https://github.com/acme/jol',
+  repositoryBranch: 'main',
+};
 
 describe('createUrls', () => {
   it('builds paths under the root', () => {
@@ -31,7 +35,11 @@ describe('createUrls', () => {
 
   it('links to the history and edit pages of a file on GitHub', () => {
     const urls = createUrls({ ...opts, basePath: '/' });
-    expect(urls.history('content/lessons/a b.md')).toBe('https://github.com/acme/jol/commits/main/content/lessons/a%20b.md');
-    expect(urls.edit('content/lessons/a.md')).toBe('https://github.com/acme/jol/edit/main/content/lessons/a.md');
+    expect(urls.history('content/lessons/a b.md')).toBe(
+      'https://github.com/acme/jol/commits/main/content/lessons/a%20b.md',
+    );
+    expect(urls.edit('content/lessons/a.md')).toBe(
+      'https://github.com/acme/jol/edit/main/content/lessons/a.md',
+    );
   });
 });

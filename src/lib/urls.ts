@@ -39,7 +39,12 @@ function paged(path: string, page = 1): string {
   return page > 1 ? `${path}${page}/` : path;
 }
 
-export function createUrls(opts: { basePath: string; siteUrl: string; repositoryUrl: string; repositoryBranch: string }): Urls {
+export function createUrls(opts: {
+  basePath: string;
+  siteUrl: string;
+  repositoryUrl: string;
+  repositoryBranch: string;
+}): Urls {
   const base = opts.basePath.endsWith('/') ? opts.basePath : `${opts.basePath}/`;
   const href = (path: string) => base + path.replace(/^\/+/, '');
   const enc = encodeURIComponent;
@@ -53,7 +58,10 @@ export function createUrls(opts: { basePath: string; siteUrl: string; repository
     lessons: (page) => href(paged('lessons/', page)),
     notablePractice: (page) => href(paged('notable-practice/', page)),
     facetIndex: (facet) => href(`${facet}/`),
-    facetTerm: (facet, term, page) => (facet === 'organisations' ? href(`organisations/${enc(term)}/`) : href(paged(`${facet}/${enc(term)}/`, page))),
+    facetTerm: (facet, term, page) =>
+      facet === 'organisations'
+        ? href(`organisations/${enc(term)}/`)
+        : href(paged(`${facet}/${enc(term)}/`, page)),
     note: (id) => href(`action-notes/${enc(id)}/`),
     notes: () => href('action-notes/'),
     event: (id) => href(`events/${enc(id)}/`),
@@ -65,10 +73,18 @@ export function createUrls(opts: { basePath: string; siteUrl: string; repository
     digestFeed: (name) => href(name === 'rss' ? 'feeds/digests.xml' : 'feeds/digests.atom'),
     trends: () => href('trends/'),
     assurance: (noteId) => href(noteId === undefined ? 'assurance/' : `assurance/${enc(noteId)}/`),
-    data: (file) => href(file === undefined ? 'data/' : `data/${file.split('/').map(enc).join('/')}`),
+    data: (file) =>
+      href(file === undefined ? 'data/' : `data/${file.split('/').map(enc).join('/')}`),
     guide: (name) => href(`${name}/`),
     search: () => href('search/'),
-    feed: (name) => href(name === 'rss' ? 'feeds/lessons.xml' : name === 'atom' ? 'feeds/lessons.atom' : 'feeds/lessons.json'),
+    feed: (name) =>
+      href(
+        name === 'rss'
+          ? 'feeds/lessons.xml'
+          : name === 'atom'
+            ? 'feeds/lessons.atom'
+            : 'feeds/lessons.json',
+      ),
     facetFeed: (facet, term) => href(`feeds/${facet}/${enc(term)}.xml`),
     history: (repoPath) => repoFile('commits', repoPath),
     edit: (repoPath) => repoFile('edit', repoPath),

@@ -10,8 +10,16 @@ import { getLibrary, urls } from '../lib/site-data.ts';
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
   const entries: { loc: string; lastmod?: string }[] = [
-    { loc: urls.home() }, { loc: urls.search() }, { loc: urls.guide('topics') }, { loc: urls.notes() }, { loc: urls.events() },
-    { loc: urls.organisations() }, { loc: urls.digests() }, { loc: urls.trends() }, { loc: urls.assurance() }, { loc: urls.data() },
+    { loc: urls.home() },
+    { loc: urls.search() },
+    { loc: urls.guide('topics') },
+    { loc: urls.notes() },
+    { loc: urls.events() },
+    { loc: urls.organisations() },
+    { loc: urls.digests() },
+    { loc: urls.trends() },
+    { loc: urls.assurance() },
+    { loc: urls.data() },
     ...[...learningFigures(lib).index.assurance.keys()].map((id) => ({ loc: urls.assurance(id) })),
     ...['about', 'criteria', 'submit', 'review', 'subscribe'].map((g) => ({ loc: urls.guide(g) })),
     ...pageParams(lib.lessons.length).map((p) => ({ loc: urls.lessons(p.number) })),
@@ -21,15 +29,27 @@ export const GET: APIRoute = async () => {
     ...lib.events.map((e) => ({ loc: urls.event(e.id), lastmod: e.lastChanged })),
     ...lib.organisations.map((o) => ({ loc: urls.organisation(o.id) })),
     ...digestQuarters(lib).map((q) => ({ loc: urls.digest(q) })),
-    ...facets.filter((f) => f.pages).flatMap((f) => [
-      { loc: urls.facetIndex(f.key) },
-      ...f.terms(lib).flatMap((t) => pageParams(lessonsWith(f, t.id, lib).length).map((p) => ({ loc: urls.facetTerm(f.key, t.id, p.number) }))),
-    ]),
+    ...facets
+      .filter((f) => f.pages)
+      .flatMap((f) => [
+        { loc: urls.facetIndex(f.key) },
+        ...f.terms(lib).flatMap((t) =>
+          pageParams(lessonsWith(f, t.id, lib).length).map((p) => ({
+            loc: urls.facetTerm(f.key, t.id, p.number),
+          })),
+        ),
+      ]),
   ];
   const body = entries
-    .map((e) => `<url><loc>${escapeHtml(urls.absolute(e.loc))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    .map(
+      (e) =>
+        `<url><loc>${escapeHtml(urls.absolute(e.loc))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+    )
     .join('\n');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
+    {
+      headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+    },
+  );
 };

@@ -35,7 +35,10 @@ interface Pagefind {
   preload(term: string, o?: PagefindSearchOptions): Promise<void>;
   /** Adds another index's results to every search (the build's delta: see below). */
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, o?: PagefindSearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
+  search(
+    term: string | null,
+    o?: PagefindSearchOptions,
+  ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
 }
 
 const PAGE = 10;
@@ -92,7 +95,9 @@ function fillForm(params: URLSearchParams): void {
   box!.value = params.get('q') ?? '';
   const sort = form!.elements.namedItem('sort') as HTMLSelectElement;
   sort.value = params.get('sort') ?? '';
-  for (const check of Array.from(form!.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
+  for (const check of Array.from(
+    form!.querySelectorAll<HTMLInputElement>('input[type=checkbox]'),
+  )) {
     check.checked = params.getAll(check.name).includes(check.value);
     if (check.checked) check.closest('details')?.setAttribute('open', '');
   }
@@ -100,7 +105,9 @@ function fillForm(params: URLSearchParams): void {
 
 function searchOptions(filters: Record<string, string[]>, sort = ''): PagefindSearchOptions {
   const options: PagefindSearchOptions = {
-    filters: Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }])),
+    filters: Object.fromEntries(
+      Object.entries(filters).map(([name, values]) => [name, { any: values }]),
+    ),
   };
   if (sort) options.sort = { date: sort === 'oldest' ? 'asc' : 'desc' };
   return options;
@@ -125,7 +132,9 @@ function load(): Promise<Pagefind> {
       // delta while this page was cached, the full index is searched alone.
       const manifest = deltaPath
         ? fetch(`${deltaPath}jol-delta.json`, { cache: 'no-cache' })
-            .then((r) => (r.ok ? (r.json() as Promise<{ superseded: string[]; added: string[] }>) : undefined))
+            .then((r) =>
+              r.ok ? (r.json() as Promise<{ superseded: string[]; added: string[] }>) : undefined,
+            )
             .catch(() => undefined)
         : undefined;
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
@@ -264,7 +273,8 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
     if (sort) params.set('sort', sort);
-    for (const [name, values] of Object.entries(filters)) for (const v of values) params.append(name, v);
+    for (const [name, values] of Object.entries(filters))
+      for (const v of values) params.append(name, v);
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
@@ -295,7 +305,12 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
     list!.replaceChildren();
     delete list!.dataset.resultsFor;
     showMoreButton(false);
-    say(started ? 'The search failed. Try again, or browse lessons by topic.' : 'Search could not start. Reload the page to try again, or browse lessons by topic.', typing);
+    say(
+      started
+        ? 'The search failed. Try again, or browse lessons by topic.'
+        : 'Search could not start. Reload the page to try again, or browse lessons by topic.',
+      typing,
+    );
     return;
   }
   if (mine !== run) return;
@@ -324,7 +339,10 @@ function typed(): void {
   // The count shown is for the words before this keystroke; clearing it is not read out.
   status!.textContent = '';
   const { q, filters } = readForm();
-  if (q) void load().then((pf) => pf.preload(q, searchOptions(filters))).catch(() => undefined);
+  if (q)
+    void load()
+      .then((pf) => pf.preload(q, searchOptions(filters)))
+      .catch(() => undefined);
   typingTimer = setTimeout(() => void search(true, true), TYPING_DEBOUNCE_MS);
 }
 

@@ -30,7 +30,12 @@ const problems: string[] = [];
 
 const BASE = '/jol-library/';
 const build = (cache?: string) => {
-  const site = buildSite({ contentDir: root, today: '2026-11-23', basePath: BASE, ...(cache ? { cacheDir: cache } : {}) });
+  const site = buildSite({
+    contentDir: root,
+    today: '2026-11-23',
+    basePath: BASE,
+    ...(cache ? { cacheDir: cache } : {}),
+  });
   sites.push(site);
   if (!site.ok) throw new Error(`build failed:\n${site.log.slice(-3000)}`);
   return site;
@@ -52,11 +57,24 @@ beforeAll(async () => {
   const lessons = fs.readdirSync(path.join(root, 'lessons')).sort();
   // A new title with a word no other record has; the old title's words should no longer find it.
   renamed = lessons[10]!.replace(/\.md$/, '');
-  oldTitleWords = /^title: (.*)$/m.exec(fs.readFileSync(lessonFile(lessons[10]!), 'utf8'))![1]!.split(' ').slice(1, 6).join(' ');
-  edit(lessons[10]!, (t) => t.replace(/^title: .*(\n {2}.*)*$/m, 'title: Quokkaford radio interoperability lesson renamed after review'));
+  oldTitleWords = /^title: (.*)$/m
+    .exec(fs.readFileSync(lessonFile(lessons[10]!), 'utf8'))![1]!
+    .split(' ')
+    .slice(1, 6)
+    .join(' ');
+  edit(lessons[10]!, (t) =>
+    t.replace(
+      /^title: .*(\n {2}.*)*$/m,
+      'title: Quokkaford radio interoperability lesson renamed after review',
+    ),
+  );
   // A new word in a body, and a lesson moved in date order (the newest of all now).
   edit(lessons[20]!, (t) => `${t.trimEnd()}\n\nThe wallabyton rendezvous point was moved twice.\n`);
-  const moved = lessons.slice(30).find((f) => /kind: lesson-identified[^]*\npublished: /.test(fs.readFileSync(lessonFile(f), 'utf8')))!;
+  const moved = lessons
+    .slice(30)
+    .find((f) =>
+      /kind: lesson-identified[^]*\npublished: /.test(fs.readFileSync(lessonFile(f), 'utf8')),
+    )!;
   edit(moved, (t) => t.replace(/^published: .*$/m, 'published: 2026-11-20'));
   withDelta = build(cacheDir);
   full = build();
@@ -102,13 +120,23 @@ async function everyResult(base: string, query: string): Promise<Found> {
     if (!(await more.isVisible())) break;
     const shown = await page.locator('#search-results li').count();
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length > n,
+      shown,
+    );
   }
-  const urls = (await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+  const urls = await page
+    .locator('#search-results h2 a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const dates = await page.locator('#search-results .jol-lesson-list__meta').allTextContents();
   const excerpts = await page.locator('#search-results li p.govuk-body').allTextContents();
   await page.close();
-  return { status, urls, dates: dates.map((d) => d.split(' · ').pop()!), excerpts: Object.fromEntries(urls.map((u, i) => [u, excerpts[i]!])) };
+  return {
+    status,
+    urls,
+    dates: dates.map((d) => d.split(' · ').pop()!),
+    excerpts: Object.fromEntries(urls.map((u, i) => [u, excerpts[i]!])),
+  };
 }
 
 describe('search with a delta index', () => {
@@ -133,7 +161,7 @@ describe('search with a delta index', () => {
     'Type=Lesson+identified&sort=oldest',
   ];
   for (const q of queries) {
-    const name = typeof q === 'string' ? q : 'the renamed lesson\'s old title, as a phrase';
+    const name = typeof q === 'string' ? q : "the renamed lesson's old title, as a phrase";
     it(`finds what the full index finds: ${name}`, async () => {
       const query = typeof q === 'string' ? q : q();
       const [a, b] = [await everyResult(deltaUrl, query), await everyResult(fullUrl, query)];
@@ -145,7 +173,8 @@ describe('search with a delta index', () => {
       if (query.includes('sort=')) expect(a.dates).toEqual(b.dates);
       if (query === 'q=quokkaford') expect(a.urls).toEqual([`${BASE}lessons/${renamed}/`]);
       if (query === 'q=wallabyton') expect(a.urls).toHaveLength(1);
-      if (query === 'Type=Lesson+identified&sort=newest') expect(a.dates[0]).toBe('20 November 2026');
+      if (query === 'Type=Lesson+identified&sort=newest')
+        expect(a.dates[0]).toBe('20 November 2026');
     });
   }
 
@@ -155,7 +184,7 @@ describe('search with a delta index', () => {
     expect(problems).toEqual([]);
   });
 
-  it('searches the full index alone when the delta\'s manifest cannot be had (a page cached from before a deploy without one)', async () => {
+  it("searches the full index alone when the delta's manifest cannot be had (a page cached from before a deploy without one)", async () => {
     const file = path.join(withDelta.dir, 'pagefind-delta', 'jol-delta.json');
     const kept = fs.readFileSync(file);
     fs.rmSync(file);
@@ -163,7 +192,9 @@ describe('search with a delta index', () => {
       const radio = await everyResult(deltaUrl, 'q=radio');
       expect(radio.status).toMatch(/^\d+ results? for “radio”$/);
       // The new title's word is only in the delta, which is not merged.
-      expect((await everyResult(deltaUrl, 'q=quokkaford')).status).toMatch(/^No results for “quokkaford”/);
+      expect((await everyResult(deltaUrl, 'q=quokkaford')).status).toMatch(
+        /^No results for “quokkaford”/,
+      );
     } finally {
       fs.writeFileSync(file, kept);
     }

@@ -25,7 +25,11 @@ beforeAll(async () => {
   browser = await launch();
   site = buildSite({ contentDir: path.join(FIXTURES, 'editions'), today: '2025-06-30' });
   if (!site.ok) throw new Error(`build failed:\n${site.log}`);
-  hostile = buildSite({ contentDir: path.join(FIXTURES, 'hostile'), today: '2025-06-30', basePath: '/jol-library/' });
+  hostile = buildSite({
+    contentDir: path.join(FIXTURES, 'hostile'),
+    today: '2025-06-30',
+    basePath: '/jol-library/',
+  });
   if (!hostile.ok) throw new Error(`build failed:\n${hostile.log}`);
   server = await serve(site.dir);
   hostileServer = await serve(hostile.dir, '/jol-library/');
@@ -67,7 +71,9 @@ describe('search', () => {
   it('finds a lesson by words in its title, best match first', async () => {
     const p = await open(`${server.url}search/?q=radio+talkgroups`);
     const titles = await resultTitles(p);
-    expect(titles[0]).toBe('Radio talkgroups were not shared between control rooms during the harbour exercise');
+    expect(titles[0]).toBe(
+      'Radio talkgroups were not shared between control rooms during the harbour exercise',
+    );
     expect(await p.locator('#search-results mark').count()).toBeGreaterThan(0);
     expect(await p.locator('#search-nojs').isHidden()).toBe(true);
     await p.close();
@@ -78,13 +84,17 @@ describe('search', () => {
     await p.locator('summary', { hasText: 'Type' }).click();
     await p.getByLabel('Notable practice', { exact: true }).check();
     expect((await resultTitles(p)).sort()).toEqual([
-      'A joint hazard board at forward command kept every service\'s risks in one place',
+      "A joint hazard board at forward command kept every service's risks in one place",
       'Wolframbanjo practice kept for responders only',
     ]);
     await p.locator('summary', { hasText: 'Principle' }).click();
     await p.getByLabel('Co-locate', { exact: true }).check();
-    await p.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('1 result'));
-    expect(await resultTitles(p)).toEqual(['A joint hazard board at forward command kept every service\'s risks in one place']);
+    await p.waitForFunction(() =>
+      document.querySelector('#search-status')?.textContent?.startsWith('1 result'),
+    );
+    expect(await resultTitles(p)).toEqual([
+      "A joint hazard board at forward command kept every service's risks in one place",
+    ]);
     expect(new URL(p.url()).searchParams.getAll('Principle')).toEqual(['Co-locate']);
     await p.close();
 
@@ -94,7 +104,9 @@ describe('search', () => {
       'Radio talkgroups were not shared between control rooms during the harbour exercise',
     ]);
     await sorted.selectOption('#search-sort', 'oldest');
-    await sorted.waitForFunction(() => document.querySelector('#search-results h2 a')?.textContent?.startsWith('Radio'));
+    await sorted.waitForFunction(() =>
+      document.querySelector('#search-results h2 a')?.textContent?.startsWith('Radio'),
+    );
     expect(await resultTitles(sorted)).toEqual([
       'Radio talkgroups were not shared between control rooms during the harbour exercise',
       'Zanzibarquartz sensitive lesson about the Quillfeather site',
@@ -104,16 +116,23 @@ describe('search', () => {
 
   it('filters action notes and events by kind, status and year', async () => {
     const p = await open(`${server.url}search/?Type=Action+note&Status=Open`);
-    expect((await resultTitles(p)).sort()).toEqual(['Jellyfishtrombone note for responders only', 'Opening interoperability talkgroups with the first M/ETHANE message']);
+    expect((await resultTitles(p)).sort()).toEqual([
+      'Jellyfishtrombone note for responders only',
+      'Opening interoperability talkgroups with the first M/ETHANE message',
+    ]);
     await p.close();
-    const events = await open(`${server.url}search/?Type=Event&Year=2024&Organisation=Coastal+Ambulance+Service`);
+    const events = await open(
+      `${server.url}search/?Type=Event&Year=2024&Organisation=Coastal+Ambulance+Service`,
+    );
     expect(await resultTitles(events)).toEqual(['Exercise Open Harbour']);
     await events.close();
   });
 
   it('says so when nothing matches', async () => {
     const p = await open(`${server.url}search/?q=qwxzvq`);
-    await p.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('No results'));
+    await p.waitForFunction(() =>
+      document.querySelector('#search-status')?.textContent?.startsWith('No results'),
+    );
     expect(await p.locator('#search-results li').count()).toBe(0);
     await p.close();
   });
@@ -122,7 +141,12 @@ describe('search', () => {
     const p = await context.newPage();
     const scripts: string[] = [];
     p.on('request', (r) => {
-      if (r.resourceType() === 'script' || r.url().endsWith('.wasm') || r.url().includes('/pagefind/')) scripts.push(r.url());
+      if (
+        r.resourceType() === 'script' ||
+        r.url().endsWith('.wasm') ||
+        r.url().includes('/pagefind/')
+      )
+        scripts.push(r.url());
     });
     await p.goto(`${server.url}lessons/2024-02-10-radio-talkgroups-not-shared/`);
     await p.waitForLoadState('networkidle');
@@ -132,7 +156,9 @@ describe('search', () => {
     expect(scripts.some((s) => s.includes('/pagefind/'))).toBe(false);
     await p.fill('#search-q', 'hazard');
     await p.press('#search-q', 'Enter');
-    expect(await resultTitles(p)).toContain('A joint hazard board at forward command kept every service\'s risks in one place');
+    expect(await resultTitles(p)).toContain(
+      "A joint hazard board at forward command kept every service's risks in one place",
+    );
     expect(scripts.some((s) => s.includes('/pagefind/pagefind.js'))).toBe(true);
     await p.close();
   });
@@ -145,18 +171,28 @@ describe('search as you type', () => {
       const status = document.querySelector('#search-status')!;
       const w = window as unknown as { statusTexts: string[] };
       w.statusTexts = [];
-      new MutationObserver(() => w.statusTexts.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => w.statusTexts.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
-    return () => p.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts.filter((t) => t !== ''));
+    return () =>
+      p.evaluate(() =>
+        (window as unknown as { statusTexts: string[] }).statusTexts.filter((t) => t !== ''),
+      );
   }
-  const submits = (p: Page) => p.evaluate(() => {
-    const w = window as unknown as { submits?: number };
-    if (w.submits === undefined) {
-      w.submits = 0;
-      document.querySelector('#search-form')!.addEventListener('submit', () => w.submits!++, { capture: true });
-    }
-    return w.submits;
-  });
+  const submits = (p: Page) =>
+    p.evaluate(() => {
+      const w = window as unknown as { submits?: number };
+      if (w.submits === undefined) {
+        w.submits = 0;
+        document
+          .querySelector('#search-form')!
+          .addEventListener('submit', () => w.submits!++, { capture: true });
+      }
+      return w.submits;
+    });
 
   it('shows results for a word typed without pressing Enter, narrows them as more is typed, and keeps the address in step', async () => {
     const p = await open(`${server.url}search/`);
@@ -166,7 +202,7 @@ describe('search as you type', () => {
     await typeUntilResults(p, 'control', 100);
     const control = await p.locator('#search-results h2 a').allTextContents();
     expect(control.sort()).toEqual([
-      'A joint hazard board at forward command kept every service\'s risks in one place',
+      "A joint hazard board at forward command kept every service's risks in one place",
       'Opening interoperability talkgroups with the first M/ETHANE message',
       'Radio talkgroups were not shared between control rooms during the harbour exercise',
     ]);
@@ -183,12 +219,19 @@ describe('search as you type', () => {
     expect(await announced(p)).toBe('2 results for “control room”');
     // The live region was given one count per pause in typing, never one per keystroke,
     // and never "Searching…".
-    expect(await statusTexts()).toEqual(['3 results for “control”', '2 results for “control room”']);
+    expect(await statusTexts()).toEqual([
+      '3 results for “control”',
+      '2 results for “control room”',
+    ]);
     expect(await submits(p)).toBe(0);
 
     // Clearing the box empties the results, resets the status and the address.
     await p.locator('#search-q').clear();
-    await p.waitForFunction(() => document.querySelector('#search-status')?.textContent === 'Enter words to search for, or choose filters.');
+    await p.waitForFunction(
+      () =>
+        document.querySelector('#search-status')?.textContent ===
+        'Enter words to search for, or choose filters.',
+    );
     expect(await p.locator('#search-results li').count()).toBe(0);
     expect(await p.locator('#search-more').isHidden()).toBe(true);
     expect(new URL(p.url()).search).toBe('');
@@ -201,12 +244,19 @@ describe('search as you type', () => {
     await resultTitles(p);
     await p.click('#search-q');
     await typeUntilResults(p, 'radio', 100);
-    expect(await p.locator('#search-results h2 a').allTextContents()).toEqual(['Radio talkgroups were not shared between control rooms during the harbour exercise']);
+    expect(await p.locator('#search-results h2 a').allTextContents()).toEqual([
+      'Radio talkgroups were not shared between control rooms during the harbour exercise',
+    ]);
     expect(new URL(p.url()).searchParams.getAll('Type')).toEqual(['Lesson identified']);
     await p.keyboard.type(' talkgroups');
     await p.keyboard.press('Enter');
     // A submit announces at once rather than after a pause.
-    await p.waitForFunction(() => document.querySelector('#search-status')?.textContent === '1 result for “radio talkgroups”', undefined, { timeout: 1000 });
+    await p.waitForFunction(
+      () =>
+        document.querySelector('#search-status')?.textContent === '1 result for “radio talkgroups”',
+      undefined,
+      { timeout: 1000 },
+    );
     expect(new URL(p.url()).searchParams.get('q')).toBe('radio talkgroups');
     await p.close();
   });
@@ -232,7 +282,9 @@ describe('search as you type', () => {
         expect(items, word).toBeGreaterThan(0);
         warm.push(Math.round(milliseconds));
       }
-      console.log(`Last keystroke to results: first search (loads Pagefind) ${Math.round(cold.milliseconds)} ms; then, typing 100 ms a key, ${warm.join(', ')} ms.`);
+      console.log(
+        `Last keystroke to results: first search (loads Pagefind) ${Math.round(cold.milliseconds)} ms; then, typing 100 ms a key, ${warm.join(', ')} ms.`,
+      );
       for (const ms of warm) expect(ms).toBeLessThan(300);
     } finally {
       await fresh.close();
@@ -244,7 +296,9 @@ describe('keyboard', () => {
   it('skips to content, searches from the header and opens a result without a mouse', async () => {
     const p = await open(server.url);
     await p.keyboard.press('Tab');
-    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Skip to main content',
+    );
     await p.keyboard.press('Enter');
     expect(p.url()).toMatch(/#main-content$/);
     // Reach the header search box by tabbing.
@@ -258,18 +312,24 @@ describe('keyboard', () => {
     await p.keyboard.type('hazard board');
     await p.keyboard.press('Enter');
     await p.waitForURL(/\/search\/\?q=hazard\+board/);
-    expect(await resultTitles(p)).toContain('A joint hazard board at forward command kept every service\'s risks in one place');
+    expect(await resultTitles(p)).toContain(
+      "A joint hazard board at forward command kept every service's risks in one place",
+    );
     // Tab from the search box to the first result and follow it.
     await p.focus('#search-q');
     let onResult = false;
     for (let i = 0; i < 80 && !onResult; i++) {
       await p.keyboard.press('Tab');
-      onResult = await p.evaluate(() => document.activeElement?.closest('#search-results') !== null);
+      onResult = await p.evaluate(
+        () => document.activeElement?.closest('#search-results') !== null,
+      );
     }
     expect(onResult).toBe(true);
     await p.keyboard.press('Enter');
     await p.waitForURL(/\/lessons\//);
-    expect(await p.locator('h1').textContent()).toBe('A joint hazard board at forward command kept every service\'s risks in one place');
+    expect(await p.locator('h1').textContent()).toBe(
+      "A joint hazard board at forward command kept every service's risks in one place",
+    );
     await p.close();
   });
 
@@ -278,7 +338,9 @@ describe('keyboard', () => {
     await p.focus('summary:has-text("Type")');
     await p.keyboard.press('Enter');
     await p.keyboard.press('Tab');
-    expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe(
+      'checkbox',
+    );
     await p.keyboard.press('Space');
     expect((await resultTitles(p)).length).toBeGreaterThan(0);
     await p.close();
@@ -287,10 +349,37 @@ describe('keyboard', () => {
 
 describe('accessibility', () => {
   const templates = [
-    '', 'lessons/', 'notable-practice/', 'lessons/2024-02-10-radio-talkgroups-not-shared/', 'lessons/2024-02-11-joint-hazard-board-at-forward-command/',
-    'principles/', 'principles/co-locate/', 'nrr-themes/', 'risks/rail-accident/', 'years/2024/', 'action-notes/', 'action-notes/2024-001/',
-    'events/', 'events/2024-02-10-exercise-open-harbour/', 'organisations/', 'organisations/northshire-police/', 'digests/', 'digests/2024-q2/', 'trends/', 'assurance/', 'assurance/2024-001/', 'data/',
-    'topics/', 'about/', 'criteria/', 'submit/', 'review/', 'subscribe/', 'search/', 'search/?q=talkgroups', 'no-such-page/',
+    '',
+    'lessons/',
+    'notable-practice/',
+    'lessons/2024-02-10-radio-talkgroups-not-shared/',
+    'lessons/2024-02-11-joint-hazard-board-at-forward-command/',
+    'principles/',
+    'principles/co-locate/',
+    'nrr-themes/',
+    'risks/rail-accident/',
+    'years/2024/',
+    'action-notes/',
+    'action-notes/2024-001/',
+    'events/',
+    'events/2024-02-10-exercise-open-harbour/',
+    'organisations/',
+    'organisations/northshire-police/',
+    'digests/',
+    'digests/2024-q2/',
+    'trends/',
+    'assurance/',
+    'assurance/2024-001/',
+    'data/',
+    'topics/',
+    'about/',
+    'criteria/',
+    'submit/',
+    'review/',
+    'subscribe/',
+    'search/',
+    'search/?q=talkgroups',
+    'no-such-page/',
   ];
 
   it.each(templates)('axe finds no WCAG 2.2 A/AA violation on /%s', async (route) => {
@@ -299,10 +388,15 @@ describe('accessibility', () => {
     await p.evaluate(axe.source);
     const result = await p.evaluate(() =>
       (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+        },
       }),
     );
-    const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    const violations = result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
     expect(violations).toEqual([]);
     await p.close();
   });
@@ -312,7 +406,13 @@ describe('printing a digest', () => {
   it('prints on A4 with the protective marking and without navigation, search, breadcrumbs or footer', async () => {
     const p = await open(`${server.url}digests/2024-q2/`);
     await p.emulateMedia({ media: 'print' });
-    for (const hidden of ['.govuk-service-navigation', '.jol-header-search', '.govuk-breadcrumbs', '.govuk-footer', '.govuk-phase-banner']) {
+    for (const hidden of [
+      '.govuk-service-navigation',
+      '.jol-header-search',
+      '.govuk-breadcrumbs',
+      '.govuk-footer',
+      '.govuk-phase-banner',
+    ]) {
       expect(await p.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await p.locator('header .jol-classification').isVisible()).toBe(true);
@@ -320,7 +420,10 @@ describe('printing a digest', () => {
     expect(await p.locator('h1').textContent()).toBe('April to June 2024');
     const pdf = (await p.pdf({ preferCSSPageSize: true })).toString('latin1');
     // A4 is 595 × 842 points.
-    const boxes = [...pdf.matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const boxes = [...pdf.matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) expect(box).toEqual([595, 842]);
     await p.emulateMedia({ media: 'screen' });
@@ -339,7 +442,9 @@ describe('safety', () => {
     await p.goto(`${hostileServer.url}search/?q=hostile`);
     expect(await resultTitles(p)).toContain(title);
     // Result links carry the base path the site is served under.
-    expect(await p.locator('#search-results h2 a').first().getAttribute('href')).toBe('/jol-library/lessons/2024-01-05-hostile-lesson/');
+    expect(await p.locator('#search-results h2 a').first().getAttribute('href')).toBe(
+      '/jol-library/lessons/2024-01-05-hostile-lesson/',
+    );
     await p.goto(`${hostileServer.url}search/?q=javascript`);
     await resultTitles(p);
     expect(problems.slice(before)).toEqual([]);
@@ -354,7 +459,9 @@ describe('safety', () => {
 describe('browser setup', () => {
   it('fails with a clear hint when no Chromium is installed', async () => {
     const { findChromium } = await import('./browser.ts');
-    expect(() => findChromium({ JOL_CHROMIUM: '/nonexistent/chrome' })).toThrow(/JOL_CHROMIUM is set/);
+    expect(() => findChromium({ JOL_CHROMIUM: '/nonexistent/chrome' })).toThrow(
+      /JOL_CHROMIUM is set/,
+    );
     expect(fs.existsSync(findChromium({}))).toBe(true);
   });
 });

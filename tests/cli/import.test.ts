@@ -13,20 +13,66 @@ beforeEach(() => {
 });
 afterEach(() => fixture.cleanup());
 
-const HEADER = ['Kind', 'Title', 'Summary', 'Date', 'Source', 'Submitted by', 'Organisations', 'Submitted', 'Criteria', 'Risks', 'Classification', 'Public', 'What happened', 'Why it matters', 'Recommendation', 'What was done', 'Why it worked', 'How others can adopt it'];
+const HEADER = [
+  'Kind',
+  'Title',
+  'Summary',
+  'Date',
+  'Source',
+  'Submitted by',
+  'Organisations',
+  'Submitted',
+  'Criteria',
+  'Risks',
+  'Classification',
+  'Public',
+  'What happened',
+  'Why it matters',
+  'Recommendation',
+  'What was done',
+  'Why it worked',
+  'How others can adopt it',
+];
 
 const ROW_LESSON = [
-  'Lesson identified', 'Radio talkgroup opened late at a flooding exercise',
+  'Lesson identified',
+  'Radio talkgroup opened late at a flooding exercise',
   'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
-  '2025-10-08', 'exercise', 'greater-manchester-police', 'greater-manchester-police; north-west-ambulance-service', '2025-11-01',
-  'interoperability;national-impact', 'Coastal flooding (coastal-flooding)', 'official', 'no',
-  'The talkgroup was opened late.\n\nSecond paragraph, with a comma.', 'Messages were delayed.', 'Open it at once.', '', '', '',
+  '2025-10-08',
+  'exercise',
+  'greater-manchester-police',
+  'greater-manchester-police; north-west-ambulance-service',
+  '2025-11-01',
+  'interoperability;national-impact',
+  'Coastal flooding (coastal-flooding)',
+  'official',
+  'no',
+  'The talkgroup was opened late.\n\nSecond paragraph, with a comma.',
+  'Messages were delayed.',
+  'Open it at once.',
+  '',
+  '',
+  '',
 ];
 const ROW_PRACTICE = [
-  'notable-practice', 'One shared flood map for every agency',
+  'notable-practice',
+  'One shared flood map for every agency',
   'A joint flood cell kept one map that every agency updated, so commanders shared one picture.',
-  '2025-10-09', 'exercise', 'greater-manchester-police', '', '2025-11-01', 'improves-interoperability', '', 'official', 'no',
-  '', '', '', 'One map.', 'Everyone updated it.', 'Put it in the plan.',
+  '2025-10-09',
+  'exercise',
+  'greater-manchester-police',
+  '',
+  '2025-11-01',
+  'improves-interoperability',
+  '',
+  'official',
+  'no',
+  '',
+  '',
+  '',
+  'One map.',
+  'Everyone updated it.',
+  'Put it in the plan.',
 ];
 
 function writeCsv(rows: string[][], header = HEADER): string {
@@ -44,11 +90,30 @@ describe('npm run import', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✔ Imported 2 lessons');
-    expect(lessons()).toEqual([...before, '2025-10-08-radio-talkgroup-opened-late-at-a-flooding-exercise.md', '2025-10-09-one-shared-flood-map-for-every-agency.md'].sort());
-    const text = fs.readFileSync(path.join(fixture.root, 'lessons/2025-10-08-radio-talkgroup-opened-late-at-a-flooding-exercise.md'), 'utf8');
-    expect(text).toContain('## What happened\n\nThe talkgroup was opened late.\n\nSecond paragraph, with a comma.\n');
+    expect(lessons()).toEqual(
+      [
+        ...before,
+        '2025-10-08-radio-talkgroup-opened-late-at-a-flooding-exercise.md',
+        '2025-10-09-one-shared-flood-map-for-every-agency.md',
+      ].sort(),
+    );
+    const text = fs.readFileSync(
+      path.join(
+        fixture.root,
+        'lessons/2025-10-08-radio-talkgroup-opened-late-at-a-flooding-exercise.md',
+      ),
+      'utf8',
+    );
+    expect(text).toContain(
+      '## What happened\n\nThe talkgroup was opened late.\n\nSecond paragraph, with a comma.\n',
+    );
     expect(text).toContain('risks:\n  - coastal-flooding\n');
-    const { diagnostics } = await validateContent({ root: fixture.root, cwd: fixture.cwd, cache: false, workers: 0 });
+    const { diagnostics } = await validateContent({
+      root: fixture.root,
+      cwd: fixture.cwd,
+      cache: false,
+      workers: 0,
+    });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -64,7 +129,9 @@ describe('npm run import', () => {
     expect(r.code).toBe(1);
     expect(lessons()).toEqual(before);
     // Row 1 of data starts on line 2 and spans 3 lines (a cell with two paragraphs); the next rows start on lines 5 and 6.
-    expect(r.stdout).toContain('export.csv:5:4  error  Cannot name the file: the date is "2025-02-30"');
+    expect(r.stdout).toContain(
+      'export.csv:5:4  error  Cannot name the file: the date is "2025-02-30"',
+    );
     expect(r.stdout).toMatch(/export\.csv:6:5 {2}error {2}Unexpected source "incidnt"/);
     expect(r.stdout).toMatch(/export\.csv:6:6 {2}error {2}Unknown organisation "nobody"/);
     expect(r.stdout).toContain('✖ 3 errors in 3 rows: nothing was written');
@@ -79,7 +146,11 @@ describe('npm run import', () => {
   });
 
   it('unknown columns, two rows making one file and existing lessons are errors', async () => {
-    let r = await cli('import.ts', [writeCsv([ROW_LESSON], [...HEADER.slice(0, -1), 'Officer in charge'])], fixture.cwd);
+    let r = await cli(
+      'import.ts',
+      [writeCsv([ROW_LESSON], [...HEADER.slice(0, -1), 'Officer in charge'])],
+      fixture.cwd,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('export.csv:1:18  error  Unknown column "Officer in charge"');
 

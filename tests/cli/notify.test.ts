@@ -55,14 +55,20 @@ beforeEach(async () => {
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, cb) {
-      if (auth.username === 'jol-bot' && auth.password === 'secret-password') cb(null, { user: auth.username });
+      if (auth.username === 'jol-bot' && auth.password === 'secret-password')
+        cb(null, { user: auth.username });
       else cb(new Error('Invalid username or password'));
     },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ from: String(session.envelope.mailFrom && session.envelope.mailFrom.address), to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8'), user: String(session.user) });
+        received.push({
+          from: String(session.envelope.mailFrom && session.envelope.mailFrom.address),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+          user: String(session.user),
+        });
         cb();
       });
     },
@@ -87,8 +93,14 @@ const smtp = () => ({
 });
 
 function publish() {
-  fs.writeFileSync(path.join(fixture.root, 'lessons/2025-10-08-public-radio-lesson.md'), lesson('Public radio lesson <b>about talkgroups</b>', 'official', true));
-  fs.writeFileSync(path.join(fixture.root, 'lessons/2025-10-08-sensitive-radio-lesson.md'), lesson('Sensitive radio lesson that must not be emailed', 'official-sensitive', false));
+  fs.writeFileSync(
+    path.join(fixture.root, 'lessons/2025-10-08-public-radio-lesson.md'),
+    lesson('Public radio lesson <b>about talkgroups</b>', 'official', true),
+  );
+  fs.writeFileSync(
+    path.join(fixture.root, 'lessons/2025-10-08-sensitive-radio-lesson.md'),
+    lesson('Sensitive radio lesson that must not be emailed', 'official-sensitive', false),
+  );
   git('add', '.');
   git('commit', '-qm', 'publish two lessons');
 }
@@ -103,12 +115,16 @@ describe('npm run notify', () => {
     expect(received).toHaveLength(1);
     const mail = received[0]!;
     // Quoted-printable: undo soft line breaks and =XX escapes before reading the text.
-    mail.data = mail.data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    mail.data = mail.data
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     expect(mail.user).toBe('jol-bot');
     expect(mail.from).toBe('jol@example.invalid');
     expect(mail.to).toEqual(['jol-list@example.invalid', 'second-list@example.invalid']);
     expect(mail.data).toContain('Subject: [JOL Library] 1 new lesson published');
-    expect(mail.data).toContain('https://jol-library.github.io/jol-library/lessons/2025-10-08-public-radio-lesson/');
+    expect(mail.data).toContain(
+      'https://jol-library.github.io/jol-library/lessons/2025-10-08-public-radio-lesson/',
+    );
     expect(mail.data).toContain('&lt;b&gt;about talkgroups&lt;/b&gt;');
     expect(mail.data).not.toContain('Sensitive radio lesson');
   });
@@ -130,7 +146,10 @@ describe('npm run notify', () => {
 
   it('fails loudly on a wrong password, and refuses a server without TLS unless told otherwise', async () => {
     publish();
-    const wrong = await cli('notify.ts', ['--since', base], fixture.cwd, { ...smtp(), JOL_SMTP_PASSWORD: 'wrong' });
+    const wrong = await cli('notify.ts', ['--since', base], fixture.cwd, {
+      ...smtp(),
+      JOL_SMTP_PASSWORD: 'wrong',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('Could not send the notification');
     const { JOL_SMTP_REQUIRE_TLS: _ignored, ...strict } = smtp();

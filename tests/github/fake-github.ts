@@ -109,20 +109,40 @@ export class FakeGitHub {
           body = raw;
         }
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        const record: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), body };
+        const record: RecordedRequest = {
+          method: req.method ?? 'GET',
+          path: decodeURIComponent(url.pathname),
+          query: Object.fromEntries(url.searchParams),
+          body,
+        };
         this.requests.push(record);
         const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-          res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-limit': '5000', ...headers });
+          res.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-ratelimit-remaining': '4999',
+            'x-ratelimit-limit': '5000',
+            ...headers,
+          });
           res.end(payload === undefined ? '' : JSON.stringify(payload));
         };
         const auth = req.headers.authorization ?? '';
-        if (auth !== `token ${this.token}` && auth !== `bearer ${this.token}` && auth !== `Bearer ${this.token}`) {
+        if (
+          auth !== `token ${this.token}` &&
+          auth !== `bearer ${this.token}` &&
+          auth !== `Bearer ${this.token}`
+        ) {
           return send(401, { message: 'Bad credentials' });
         }
-        const fault = this.faults.find((f) => (f.times ?? 1) > 0 && f.method === record.method && f.path.test(record.path));
+        const fault = this.faults.find(
+          (f) => (f.times ?? 1) > 0 && f.method === record.method && f.path.test(record.path),
+        );
         if (fault) {
           fault.times = (fault.times ?? 1) - 1;
-          return send(fault.status, { message: fault.message ?? `Simulated HTTP ${fault.status}` }, fault.headers);
+          return send(
+            fault.status,
+            { message: fault.message ?? `Simulated HTTP ${fault.status}` },
+            fault.headers,
+          );
         }
         try {
           const [status, payload] = this.route(record);
@@ -154,8 +174,13 @@ export class FakeGitHub {
   }
 
   private pullJson(pr: FakeIssue) {
-    const sha = pr.pull_request!.sha ?? this.branches.get(pr.pull_request!.head)?.sha ?? '0'.repeat(40);
-    return { ...this.issueJson(pr), head: { ref: pr.pull_request!.head, sha }, base: { ref: pr.pull_request!.base } };
+    const sha =
+      pr.pull_request!.sha ?? this.branches.get(pr.pull_request!.head)?.sha ?? '0'.repeat(40);
+    return {
+      ...this.issueJson(pr),
+      head: { ref: pr.pull_request!.head, sha },
+      base: { ref: pr.pull_request!.base },
+    };
   }
 
   private route(r: RecordedRequest): [number, unknown] {
@@ -168,8 +193,13 @@ export class FakeGitHub {
 
     if (p === '/labels' && r.method === 'GET') return [200, [...this.labels.values()]];
     if (p === '/labels' && r.method === 'POST') {
-      if (this.labels.has(String(body.name).toLowerCase())) return [422, { message: 'Validation Failed: already_exists' }];
-      const label = { name: String(body.name), color: String(body.color), description: String(body.description ?? '') };
+      if (this.labels.has(String(body.name).toLowerCase()))
+        return [422, { message: 'Validation Failed: already_exists' }];
+      const label = {
+        name: String(body.name),
+        color: String(body.color),
+        description: String(body.description ?? ''),
+      };
       this.labels.set(label.name.toLowerCase(), label);
       return [201, label];
     }
@@ -177,7 +207,11 @@ export class FakeGitHub {
       const label = this.labels.get(m[1]!.toLowerCase());
       if (!label) return [404, { message: 'Not Found' }];
       this.labels.delete(m[1]!.toLowerCase());
-      const next = { name: String(body.new_name ?? label.name), color: String(body.color ?? label.color), description: String(body.description ?? label.description) };
+      const next = {
+        name: String(body.new_name ?? label.name),
+        color: String(body.color ?? label.color),
+        description: String(body.description ?? label.description),
+      };
       this.labels.set(next.name.toLowerCase(), next);
       return [200, next];
     }
@@ -188,7 +222,8 @@ export class FakeGitHub {
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
       const n = Number(m[1]);
       if (!this.issues.has(n)) return [404, { message: 'Not Found' }];
-      if (r.method === 'GET') return [200, this.commentsOn(n).map((c) => ({ id: c.id, body: c.body }))];
+      if (r.method === 'GET')
+        return [200, this.commentsOn(n).map((c) => ({ id: c.id, body: c.body }))];
       if (r.method === 'POST') {
         const comment = { id: this.nextId++, issue_number: n, body: String(body.body) };
         this.comments.push(comment);
@@ -209,13 +244,16 @@ export class FakeGitHub {
     }
     if ((m = /^\/issues\/(\d+)\/labels\/(.+)$/.exec(p)) && r.method === 'DELETE') {
       const issue = issueOf(m[1]!);
-      if (!issue || !issue.labels.includes(m[2]!)) return [404, { message: 'Label does not exist' }];
+      if (!issue || !issue.labels.includes(m[2]!))
+        return [404, { message: 'Label does not exist' }];
       issue.labels = issue.labels.filter((l) => l !== m![2]);
       return [200, issue.labels.map((name) => ({ name }))];
     }
     if ((m = /^\/git\/ref\/heads\/(.+)$/.exec(p)) && r.method === 'GET') {
       const branch = this.branches.get(m[1]!);
-      return branch ? [200, { ref: `refs/heads/${m[1]}`, object: { sha: branch.sha, type: 'commit' } }] : [404, { message: 'Not Found' }];
+      return branch
+        ? [200, { ref: `refs/heads/${m[1]}`, object: { sha: branch.sha, type: 'commit' } }]
+        : [404, { message: 'Not Found' }];
     }
     if (p === '/git/refs' && r.method === 'POST') {
       const name = String(body.ref).replace(/^refs\/heads\//, '');
@@ -227,20 +265,39 @@ export class FakeGitHub {
     }
     if ((m = /^\/contents\/(.+)$/.exec(p))) {
       const path = m[1]!;
-      const branchName = r.method === 'GET' ? r.query.ref ?? 'main' : String(body.branch ?? 'main');
+      const branchName =
+        r.method === 'GET' ? (r.query.ref ?? 'main') : String(body.branch ?? 'main');
       const branch = this.branches.get(branchName);
       if (!branch) return [404, { message: 'No commit found for the ref' }];
       const file = branch.files.get(path);
       if (r.method === 'GET') {
-        return file ? [200, { type: 'file', path, sha: file.sha, encoding: 'base64', content: Buffer.from(file.text).toString('base64') }] : [404, { message: 'Not Found' }];
+        return file
+          ? [
+              200,
+              {
+                type: 'file',
+                path,
+                sha: file.sha,
+                encoding: 'base64',
+                content: Buffer.from(file.text).toString('base64'),
+              },
+            ]
+          : [404, { message: 'Not Found' }];
       }
       if (r.method === 'PUT') {
-        if (file && body.sha !== file.sha) return [409, { message: `${path} does not match ${String(body.sha)}` }];
+        if (file && body.sha !== file.sha)
+          return [409, { message: `${path} does not match ${String(body.sha)}` }];
         if (!file && body.sha) return [422, { message: 'sha given for a new file' }];
-        const entry = { text: Buffer.from(String(body.content), 'base64').toString('utf8'), sha: this.sha() };
+        const entry = {
+          text: Buffer.from(String(body.content), 'base64').toString('utf8'),
+          sha: this.sha(),
+        };
         branch.files.set(path, entry);
         branch.sha = this.sha();
-        return [file ? 200 : 201, { content: { path, sha: entry.sha }, commit: { sha: branch.sha, message: body.message } }];
+        return [
+          file ? 200 : 201,
+          { content: { path, sha: entry.sha }, commit: { sha: branch.sha, message: body.message } },
+        ];
       }
       if (r.method === 'DELETE') {
         if (!file) return [404, { message: 'Not Found' }];
@@ -253,7 +310,10 @@ export class FakeGitHub {
     if (p === '/pulls' && r.method === 'GET') {
       const head = r.query.head?.replace(`${this.owner}:`, '');
       const list = this.pulls().filter(
-        (pr) => (r.query.state === 'all' || pr.state === (r.query.state ?? 'open')) && (!head || pr.pull_request!.head === head) && (!r.query.base || pr.pull_request!.base === r.query.base),
+        (pr) =>
+          (r.query.state === 'all' || pr.state === (r.query.state ?? 'open')) &&
+          (!head || pr.pull_request!.head === head) &&
+          (!r.query.base || pr.pull_request!.base === r.query.base),
       );
       return [200, list.map((pr) => this.pullJson(pr))];
     }
@@ -263,7 +323,12 @@ export class FakeGitHub {
       if (this.pulls().some((pr) => pr.state === 'open' && pr.pull_request!.head === head)) {
         return [422, { message: `A pull request already exists for ${this.owner}:${head}.` }];
       }
-      const pr = this.addIssue({ title: String(body.title), body: String(body.body ?? ''), labels: [], pull_request: { head, base: String(body.base) } });
+      const pr = this.addIssue({
+        title: String(body.title),
+        body: String(body.body ?? ''),
+        labels: [],
+        pull_request: { head, base: String(body.base) },
+      });
       return [201, this.pullJson(pr)];
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(p)) && r.method === 'GET') {

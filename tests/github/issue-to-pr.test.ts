@@ -39,7 +39,11 @@ function form(kind: FormKind) {
   return issueForm(kind, { organisations: readOrganisations(fixture.root), config });
 }
 
-async function bot(issueNumber: number, token = github.token, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string; summary: string }> {
+async function bot(
+  issueNumber: number,
+  token = github.token,
+  args: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string; summary: string }> {
   const summaryFile = path.join(fixture.cwd, `summary-${issueNumber}.md`);
   fs.writeFileSync(summaryFile, '');
   const eventFile = path.join(fixture.cwd, 'event.json');
@@ -56,19 +60,33 @@ async function bot(issueNumber: number, token = github.token, args: string[] = [
     JOL_GITHUB_RETRY_BASE_MS: '5',
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: fixture.cwd, env: { ...env, GITHUB_RUN_ID: '4242' }, maxBuffer: 10e6 });
+    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], {
+      cwd: fixture.cwd,
+      env: { ...env, GITHUB_RUN_ID: '4242' },
+      maxBuffer: 10e6,
+    });
     return { code: 0, stdout, stderr, summary: fs.readFileSync(summaryFile, 'utf8') };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr, summary: fs.readFileSync(summaryFile, 'utf8') };
+    return {
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+      summary: fs.readFileSync(summaryFile, 'utf8'),
+    };
   }
 }
 
-function lessonAnswers(kind: 'lesson' | 'notable-practice', overrides: Record<string, FormAnswer> = {}): Record<string, FormAnswer> {
+function lessonAnswers(
+  kind: 'lesson' | 'notable-practice',
+  overrides: Record<string, FormAnswer> = {},
+): Record<string, FormAnswer> {
   const f = form(kind);
   const lesson = kind === 'lesson';
   return {
-    title: lesson ? 'Radio interoperability talkgroup was opened late at a flooding exercise' : 'Joint flood cell shared one map across all agencies from the first hour',
+    title: lesson
+      ? 'Radio interoperability talkgroup was opened late at a flooding exercise'
+      : 'Joint flood cell shared one map across all agencies from the first hour',
     summary: lesson
       ? 'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting, so early messages went through control rooms.'
       : 'A joint flood cell kept one shared map that every agency updated, so commanders worked from the same picture from the first hour of the response.',
@@ -76,8 +94,13 @@ function lessonAnswers(kind: 'lesson' | 'notable-practice', overrides: Record<st
     source: option(f, 'source', 'exercise'),
     event: '2025-10-08-exercise-paper-lantern',
     submitted_by: option(f, 'submitted_by', 'greater-manchester-police'),
-    organisations: [option(f, 'organisations', 'greater-manchester-police'), option(f, 'organisations', 'north-west-ambulance-service')],
-    criteria: lesson ? [option(f, 'criteria', 'interoperability')] : [option(f, 'criteria', 'improves-interoperability')],
+    organisations: [
+      option(f, 'organisations', 'greater-manchester-police'),
+      option(f, 'organisations', 'north-west-ambulance-service'),
+    ],
+    criteria: lesson
+      ? [option(f, 'criteria', 'interoperability')]
+      : [option(f, 'criteria', 'improves-interoperability')],
     principles: [option(f, 'principles', 'communicate')],
     models: [],
     command_levels: [option(f, 'command_levels', 'tactical')],
@@ -90,14 +113,19 @@ function lessonAnswers(kind: 'lesson' | 'notable-practice', overrides: Record<st
       ? {
           'section-what-happened': 'The talkgroup was opened after the first joint meeting.',
           'section-why-it-matters': 'Early messages went through control rooms and were delayed.',
-          'section-recommendation': 'Open the interoperability talkgroup when the first agency declares.',
+          'section-recommendation':
+            'Open the interoperability talkgroup when the first agency declares.',
         }
       : {
           'section-what-was-done': 'A joint flood cell kept one shared map.',
-          'section-why-it-worked': 'Every agency updated the same map, so nobody worked from an old picture.',
-          'section-how-others-can-adopt-it': 'Agree the shared map and who updates it in the flood plan.',
+          'section-why-it-worked':
+            'Every agency updated the same map, so nobody worked from an old picture.',
+          'section-how-others-can-adopt-it':
+            'Agree the shared map and who updates it in the flood plan.',
         }),
-    confirm: (f.body as { id?: string; attributes: { options?: { label: string }[] } }[]).find((e) => e.id === 'confirm')!.attributes.options!.map((o) => o.label),
+    confirm: (f.body as { id?: string; attributes: { options?: { label: string }[] } }[])
+      .find((e) => e.id === 'confirm')!
+      .attributes.options!.map((o) => o.label),
     ...overrides,
   };
 }
@@ -112,13 +140,23 @@ async function validatorErrorsFor(repoPath: string, text: string): Promise<strin
   const file = path.join(fixture.cwd, repoPath);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
-  const { diagnostics } = await validateContent({ root: fixture.root, cwd: fixture.cwd, paths: [file], cache: false, workers: 0 });
+  const { diagnostics } = await validateContent({
+    root: fixture.root,
+    cwd: fixture.cwd,
+    paths: [file],
+    cache: false,
+    workers: 0,
+  });
   fs.rmSync(file);
-  return diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
 }
 
 function branchFiles(branch: string): Map<string, string> {
-  return new Map([...(github.branches.get(branch)?.files ?? new Map()).entries()].map(([p, f]) => [p, f.text]));
+  return new Map(
+    [...(github.branches.get(branch)?.files ?? new Map()).entries()].map(([p, f]) => [p, f.text]),
+  );
 }
 
 describe('a valid form becomes a pull request whose file passes the validator', () => {
@@ -135,9 +173,13 @@ describe('a valid form becomes a pull request whose file passes the validator', 
       expect(pr.body).toContain(`Closes #${n}`);
       expect(pr.labels).toEqual([L.submission.name, L[kind].name]);
       const files = branchFiles(`submission/issue-${n}`);
-      expect([...files.keys()]).toEqual([`content/lessons/2025-10-08-${kind === 'lesson' ? 'radio-interoperability-talkgroup-was-opened-late-at-a-flooding' : 'joint-flood-cell-shared-one-map-across-all-agencies-from-the-first'}.md`]);
+      expect([...files.keys()]).toEqual([
+        `content/lessons/2025-10-08-${kind === 'lesson' ? 'radio-interoperability-talkgroup-was-opened-late-at-a-flooding' : 'joint-flood-cell-shared-one-map-across-all-agencies-from-the-first'}.md`,
+      ]);
       const [repoPath, text] = [...files.entries()][0]!;
-      expect(text).toContain(`kind: ${kind === 'lesson' ? 'lesson-identified' : 'notable-practice'}`);
+      expect(text).toContain(
+        `kind: ${kind === 'lesson' ? 'lesson-identified' : 'notable-practice'}`,
+      );
       expect(text).toContain(`submitted: ${TODAY}`);
       expect(await validatorErrorsFor(repoPath, text)).toEqual([]);
       const comments = github.commentsOn(n);
@@ -154,20 +196,30 @@ describe('a valid form becomes a pull request whose file passes the validator', 
       action_note: '2018-001',
       organisation: option(f, 'organisation', 'greater-manchester-fire-and-rescue-service'),
       'R1-state': option(f, 'R1-state', 'implemented'),
-      'R1-evidence': 'Fire control now receives every M/ETHANE message through the shared incident log.',
+      'R1-evidence':
+        'Fire control now receives every M/ETHANE message through the shared incident log.',
       'R2-state': option(f, 'R2-state', 'in-progress'),
       'R2-evidence': '',
       'R3-state': 'No return yet',
-      confirm: (f.body as { id?: string; attributes: { options?: { label: string }[] } }[]).find((e) => e.id === 'confirm')!.attributes.options!.map((o) => o.label),
+      confirm: (f.body as { id?: string; attributes: { options?: { label: string }[] } }[])
+        .find((e) => e.id === 'confirm')!
+        .attributes.options!.map((o) => o.label),
     });
     const result = await bot(n);
     expect(result.code).toBe(0);
     const files = branchFiles(`submission/issue-${n}`);
-    const text = files.get('content/assurance/2018-001/greater-manchester-fire-and-rescue-service.yaml')!;
+    const text = files.get(
+      'content/assurance/2018-001/greater-manchester-fire-and-rescue-service.yaml',
+    )!;
     expect(text).toBe(
       `updated: ${TODAY}\nreturns:\n  - recommendation: R1\n    state: implemented\n    evidence: Fire control now receives every M/ETHANE message through the shared incident log.\n  - recommendation: R2\n    state: in-progress\n`,
     );
-    expect(await validatorErrorsFor('content/assurance/2018-001/greater-manchester-fire-and-rescue-service.yaml', text)).toEqual([]);
+    expect(
+      await validatorErrorsFor(
+        'content/assurance/2018-001/greater-manchester-fire-and-rescue-service.yaml',
+        text,
+      ),
+    ).toEqual([]);
     expect(github.pulls()).toHaveLength(1);
   });
 });
@@ -180,21 +232,34 @@ describe('re-running is safe', () => {
     expect((await bot(n)).code).toBe(0);
     const second = github.requests.slice(before).filter((r) => r.method !== 'GET');
     // Only idempotent label calls: no new ref, no commit, no pull request, no comment.
-    expect(second.map((r) => `${r.method} ${r.path}`).filter((s) => !/\/labels/.test(s))).toEqual([]);
+    expect(second.map((r) => `${r.method} ${r.path}`).filter((s) => !/\/labels/.test(s))).toEqual(
+      [],
+    );
     expect(github.pulls()).toHaveLength(1);
     expect(github.commentsOn(n)).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))).toHaveLength(1);
+    expect(
+      github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs')),
+    ).toHaveLength(1);
   });
 
   it('an edited issue updates the same pull request and moves the file when the title changes', async () => {
     const n = submit('lesson', lessonAnswers('lesson'));
     await bot(n);
     const issue = github.issues.get(n)!;
-    issue.body = renderIssueBody(form('lesson'), lessonAnswers('lesson', { title: 'Talkgroup opened late at a flooding exercise in the north west' }));
+    issue.body = renderIssueBody(
+      form('lesson'),
+      lessonAnswers('lesson', {
+        title: 'Talkgroup opened late at a flooding exercise in the north west',
+      }),
+    );
     expect((await bot(n)).code).toBe(0);
     expect(github.pulls()).toHaveLength(1);
-    expect([...branchFiles(`submission/issue-${n}`).keys()]).toEqual(['content/lessons/2025-10-08-talkgroup-opened-late-at-a-flooding-exercise-in-the-north-west.md']);
-    expect(github.pulls()[0]!.title).toBe('Lesson identified: Talkgroup opened late at a flooding exercise in the north west');
+    expect([...branchFiles(`submission/issue-${n}`).keys()]).toEqual([
+      'content/lessons/2025-10-08-talkgroup-opened-late-at-a-flooding-exercise-in-the-north-west.md',
+    ]);
+    expect(github.pulls()[0]!.title).toBe(
+      'Lesson identified: Talkgroup opened late at a flooding exercise in the north west',
+    );
     expect(github.commentsOn(n)).toHaveLength(1);
     expect(github.commentsOn(n)[0]!.body).toContain('Pull request updated');
   });
@@ -227,7 +292,9 @@ describe('an invalid form gets one comment listing every problem, and no pull re
     const body = comments[0]!.body;
     // The date is what names the file: without a valid date the bot stops there and says so.
     expect(body).toContain('needs changes');
-    expect(body).toMatch(/\| Date \| error \| Cannot name the file: the date is "\$\(touch \/tmp\/pwned\)"/);
+    expect(body).toMatch(
+      /\| Date \| error \| Cannot name the file: the date is "\$\(touch \/tmp\/pwned\)"/,
+    );
     expect(github.issues.get(n)!.labels).toContain(L['needs-changes'].name);
     expect(fs.existsSync('/tmp/pwned')).toBe(false);
   });
@@ -252,7 +319,16 @@ describe('an invalid form gets one comment listing every problem, and no pull re
     expect((await bot(n)).code).toBe(0);
     expect(github.pulls()).toHaveLength(0);
     const body = github.commentsOn(n)[0]!.body;
-    for (const field of ['Title', 'Summary', 'Source', 'Submitting organisation', 'Criteria', 'Public', 'Tags', 'Event']) {
+    for (const field of [
+      'Title',
+      'Summary',
+      'Source',
+      'Submitting organisation',
+      'Criteria',
+      'Public',
+      'Tags',
+      'Event',
+    ]) {
       expect(body, field).toMatch(new RegExp(`\\| ${field} \\| error \\|`));
     }
     expect(body).toMatch(/Why it matters/);
@@ -261,23 +337,35 @@ describe('an invalid form gets one comment listing every problem, and no pull re
   });
 
   it('a title full of ../ cannot leave content/lessons', async () => {
-    const n = submit('lesson', lessonAnswers('lesson', { title: '../../../.github/workflows/evil ../../ a lesson title' }));
+    const n = submit(
+      'lesson',
+      lessonAnswers('lesson', { title: '../../../.github/workflows/evil ../../ a lesson title' }),
+    );
     expect((await bot(n)).code).toBe(0);
     const puts = github.requests.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
-    expect(puts[0]!.path).toMatch(/\/contents\/content\/lessons\/2025-10-08-github-workflows-evil-a-lesson-title\.md$/);
+    expect(puts[0]!.path).toMatch(
+      /\/contents\/content\/lessons\/2025-10-08-github-workflows-evil-a-lesson-title\.md$/,
+    );
   });
 
   it('an assurance return for ../ folders is refused before any file is named', async () => {
     const f = form('assurance-return');
-    const n = submit('assurance-return', { action_note: '../../.github', organisation: '../etc', 'R1-state': option(f, 'R1-state', 'in-progress') });
+    const n = submit('assurance-return', {
+      action_note: '../../.github',
+      organisation: '../etc',
+      'R1-state': option(f, 'R1-state', 'in-progress'),
+    });
     expect((await bot(n)).code).toBe(0);
     expect(github.writes().filter((r) => /\/(git|contents|pulls)/.test(r.path))).toEqual([]);
     expect(github.commentsOn(n)[0]!.body).toContain('Expected an action-note id such as');
   });
 
   it('a huge body is refused with a comment', async () => {
-    const n = submit('lesson', lessonAnswers('lesson', { 'section-what-happened': 'x'.repeat(70_000) }));
+    const n = submit(
+      'lesson',
+      lessonAnswers('lesson', { 'section-what-happened': 'x'.repeat(70_000) }),
+    );
     expect((await bot(n)).code).toBe(0);
     expect(github.pulls()).toHaveLength(0);
     expect(github.commentsOn(n)[0]!.body).toContain('the most the bot reads is 65,536');
@@ -299,12 +387,16 @@ describe('failures never lose a submission', () => {
     expect(github.issues.get(n)!.labels).toContain(L['bot-error'].name);
     expect(github.issues.get(n)!.state).toBe('open');
     // octokit retried the 502 before giving up.
-    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls')).length).toBe(3);
+    expect(
+      github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls')).length,
+    ).toBe(3);
 
     github.faults = [];
     expect((await bot(n)).code).toBe(0);
     expect(github.pulls()).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs'))).toHaveLength(1);
+    expect(
+      github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs')),
+    ).toHaveLength(1);
     expect(github.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     expect(github.commentsOn(n)).toHaveLength(1);
     expect(github.commentsOn(n)[0]!.body).toContain('Pull request opened');
@@ -314,7 +406,14 @@ describe('failures never lose a submission', () => {
   it('a rate limit is reported as such and not waited out for an hour', async () => {
     const n = submit('lesson', lessonAnswers('lesson'));
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    github.fail({ method: 'PUT', path: /\/contents\//, status: 403, times: 5, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } });
+    github.fail({
+      method: 'PUT',
+      path: /\/contents\//,
+      status: 403,
+      times: 5,
+      message: 'API rate limit exceeded',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    });
     const started = Date.now();
     const result = await bot(n);
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -358,13 +457,21 @@ describe('when the workflow fails before the bot starts', () => {
 
 describe('issues that are not submissions', () => {
   it('are left alone', async () => {
-    const n = github.addIssue({ title: 'A question', body: '### Title\n\nHello', labels: ['question'] }).number;
+    const n = github.addIssue({
+      title: 'A question',
+      body: '### Title\n\nHello',
+      labels: ['question'],
+    }).number;
     expect((await bot(n)).code).toBe(0);
     expect(github.writes()).toEqual([]);
   });
 
   it('a submission whose kind label was removed gets a comment saying so', async () => {
-    const n = github.addIssue({ title: 'x', body: renderIssueBody(form('lesson'), lessonAnswers('lesson')), labels: [L.submission.name] }).number;
+    const n = github.addIssue({
+      title: 'x',
+      body: renderIssueBody(form('lesson'), lessonAnswers('lesson')),
+      labels: [L.submission.name],
+    }).number;
     expect((await bot(n)).code).toBe(0);
     expect(github.commentsOn(n)[0]!.body).toContain('cannot tell which form');
     expect(github.pulls()).toHaveLength(0);

@@ -15,16 +15,33 @@ beforeEach(async () => {
 });
 afterEach(() => github.stop());
 
-const labels = () => run(process.execPath, [SCRIPT], { env: { PATH: process.env.PATH, GITHUB_REPOSITORY: 'jol-library/jol-library', GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token } });
+const labels = () =>
+  run(process.execPath, [SCRIPT], {
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_REPOSITORY: 'jol-library/jol-library',
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: github.token,
+    },
+  });
 
 it('creates the lifecycle labels, corrects a changed one, and is idempotent', async () => {
   const config = loadConfig();
   github.labels.set('submission', { name: 'submission', color: '000000', description: 'old' });
   github.labels.set('bug', { name: 'bug', color: 'ff0000', description: 'Something is broken' });
   const first = await labels();
-  expect(first.stdout).toBe(`Labels: ${Object.keys(config.labels).length - 1} created (${Object.values(config.labels).slice(1).map((l) => l.name).join(', ')}), 1 updated (submission)\n`);
+  expect(first.stdout).toBe(
+    `Labels: ${Object.keys(config.labels).length - 1} created (${Object.values(config.labels)
+      .slice(1)
+      .map((l) => l.name)
+      .join(', ')}), 1 updated (submission)\n`,
+  );
   expect(github.labels.get('submission')).toEqual(config.labels.submission);
-  expect(github.labels.get('bug')).toEqual({ name: 'bug', color: 'ff0000', description: 'Something is broken' });
+  expect(github.labels.get('bug')).toEqual({
+    name: 'bug',
+    color: 'ff0000',
+    description: 'Something is broken',
+  });
   const writes = github.writes().length;
   expect((await labels()).stdout).toBe('Labels: 0 created, 0 updated\n');
   expect(github.writes().length).toBe(writes);

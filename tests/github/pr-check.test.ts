@@ -26,10 +26,24 @@ afterEach(() => fixture.cleanup());
 async function prCheck(base: string) {
   const summary = path.join(fixture.cwd, 'summary.md');
   const comment = path.join(fixture.cwd, 'comment.md');
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, JOL_TODAY: '2026-11-23', GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: 'jol-library/jol-library', GITHUB_SERVER_URL: 'https://github.com' };
-  const r = await run(process.execPath, [path.join(REPO, 'scripts/pr-check.ts'), '--base', base, '--comment', comment], { cwd: fixture.cwd, env }).then(
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    JOL_TODAY: '2026-11-23',
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_REPOSITORY: 'jol-library/jol-library',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+  const r = await run(
+    process.execPath,
+    [path.join(REPO, 'scripts/pr-check.ts'), '--base', base, '--comment', comment],
+    { cwd: fixture.cwd, env },
+  ).then(
     (o) => ({ code: 0, stdout: o.stdout }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout + e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout + e.stderr,
+    }),
   );
   const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
   return { ...r, summary: read(summary), comment: read(comment) };
@@ -72,7 +86,10 @@ describe('pull-request content check', () => {
     git('commit', '-qm', 'main has a broken file');
     const base = git('rev-parse', 'HEAD');
     git('checkout', '-qb', 'feature');
-    fs.writeFileSync(path.join(fixture.root, 'lessons/2017-05-22-methane-not-shared-again.md'), DUPLICATE);
+    fs.writeFileSync(
+      path.join(fixture.root, 'lessons/2017-05-22-methane-not-shared-again.md'),
+      DUPLICATE,
+    );
     fs.writeFileSync(path.join(fixture.root, 'lessons/$(touch pwned).md'), '---\ntitle: x\n---\n');
     git('add', '.');
     git('commit', '-qm', 'pull request');
@@ -81,7 +98,9 @@ describe('pull-request content check', () => {
     expect(r.code).toBe(1);
     expect(fs.existsSync(path.join(fixture.cwd, 'pwned'))).toBe(false);
     expect(r.stdout).toContain('::error file=content/lessons/$(touch pwned).md');
-    expect(r.stdout).toContain('::warning file=content/lessons/2017-05-22-methane-not-shared-again.md,line=3');
+    expect(r.stdout).toContain(
+      '::warning file=content/lessons/2017-05-22-methane-not-shared-again.md,line=3',
+    );
     expect(r.stdout).not.toContain('2099-01-01-broken');
     expect(r.summary).toBe(r.comment);
     expect(r.comment).toContain('### JOL content check: changes needed');
@@ -118,16 +137,30 @@ describe('sticky pull-request comment', () => {
   afterEach(() => github.stop());
 
   async function comment(dir: string, headSha: string) {
-    const env = { PATH: process.env.PATH, GITHUB_REPOSITORY: 'jol-library/jol-library', GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token, HEAD_SHA: headSha };
+    const env = {
+      PATH: process.env.PATH,
+      GITHUB_REPOSITORY: 'jol-library/jol-library',
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: github.token,
+      HEAD_SHA: headSha,
+    };
     return run(process.execPath, [path.join(REPO, 'scripts/pr-comment.ts'), dir], { env }).then(
       (o) => ({ code: 0, out: o.stdout + o.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        out: e.stdout + e.stderr,
+      }),
     );
   }
 
   it('is created once, then updated in place; a stale run or a forged number does nothing', async () => {
     const sha = 'a'.repeat(40);
-    const pr = github.addIssue({ title: 'PR', body: '', labels: [], pull_request: { head: 'feature', base: 'main', sha } });
+    const pr = github.addIssue({
+      title: 'PR',
+      body: '',
+      labels: [],
+      pull_request: { head: 'feature', base: 'main', sha },
+    });
     const dir = path.join(fixture.cwd, 'artifact');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
@@ -136,7 +169,9 @@ describe('sticky pull-request comment', () => {
     fs.writeFileSync(path.join(dir, 'comment.md'), 'second report\n');
     expect((await comment(dir, sha)).code).toBe(0);
     expect(github.commentsOn(pr.number)).toHaveLength(1);
-    expect(github.commentsOn(pr.number)[0]!.body).toBe('<!-- jol-library:content-check -->\nsecond report\n');
+    expect(github.commentsOn(pr.number)[0]!.body).toBe(
+      '<!-- jol-library:content-check -->\nsecond report\n',
+    );
 
     const stale = await comment(dir, 'b'.repeat(40));
     expect(stale.code).toBe(0);

@@ -9,11 +9,21 @@ import { parse } from 'yaml';
 import { lintWorkflow, policyFindings } from '../../scripts/lib/github/workflow-policy.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../../.github/workflows');
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
 
 describe('every workflow', () => {
   it('exists for each job of the issue', () => {
-    expect(files).toEqual(['deploy.yml', 'labels.yml', 'notify.yml', 'pull-request-comment.yml', 'pull-request.yml', 'submission.yml']);
+    expect(files).toEqual([
+      'deploy.yml',
+      'labels.yml',
+      'notify.yml',
+      'pull-request-comment.yml',
+      'pull-request.yml',
+      'submission.yml',
+    ]);
   });
   for (const file of files) {
     it(`${file} passes actionlint and the security rules`, async () => {
@@ -44,7 +54,11 @@ jobs:
   });
   it('actionlint itself reports untrusted input in an inline script', async () => {
     const findings = await lintWorkflow(bad, 'bad.yml');
-    expect(findings.some((f) => f.rule === 'actionlint/expression' && /potentially untrusted/.test(f.message))).toBe(true);
+    expect(
+      findings.some(
+        (f) => f.rule === 'actionlint/expression' && /potentially untrusted/.test(f.message),
+      ),
+    ).toBe(true);
   });
   it('a workflow_run job that checks out the triggering head is reported', () => {
     const text = `name: x
@@ -62,12 +76,30 @@ jobs:
         with:
           ref: \${{ github.event.workflow_run.head_sha }}
 `;
-    expect(policyFindings(text, 'x.yml').map((f) => f.rule)).toEqual(['workflow/checkout-untrusted']);
+    expect(policyFindings(text, 'x.yml').map((f) => f.rule)).toEqual([
+      'workflow/checkout-untrusted',
+    ]);
   });
 });
 
 describe('what the workflows promise', () => {
-  const load = (f: string) => parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }> };
+  const load = (f: string) =>
+    parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as {
+      on: Record<string, unknown>;
+      permissions: unknown;
+      jobs: Record<
+        string,
+        {
+          permissions: Record<string, string>;
+          steps: {
+            uses?: string;
+            run?: string;
+            env?: Record<string, string>;
+            with?: Record<string, unknown>;
+          }[];
+        }
+      >;
+    };
 
   it('every workflow starts from no permissions', () => {
     for (const f of files) expect(load(f).permissions, f).toEqual({});
@@ -83,9 +115,13 @@ describe('what the workflows promise', () => {
     expect(steps[upload]!.with!.path).toBe('${{ runner.temp }}/public-edition');
     const responders = steps.findIndex((s) => s.env?.JOL_EDITION === 'responders');
     expect(responders).toBeGreaterThan(upload);
-    expect(steps.slice(responders).some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(false);
+    expect(
+      steps.slice(responders).some((s) => s.uses?.startsWith('actions/upload-pages-artifact@')),
+    ).toBe(false);
     for (const f of files) {
-      for (const job of Object.values(load(f).jobs)) if (job.permissions.pages) expect(job.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+      for (const job of Object.values(load(f).jobs))
+        if (job.permissions.pages)
+          expect(job.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
     }
   });
 
@@ -93,11 +129,15 @@ describe('what the workflows promise', () => {
     const job = load('submission.yml').jobs.submit!;
     expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
     const run = job.steps.find((s) => s.run === 'npm run --silent issue-to-pr')!;
-    expect(run.env!.JOL_BOT_TOKEN).toBe('${{ steps.app-token.outputs.token || secrets.JOL_BOT_TOKEN }}');
+    expect(run.env!.JOL_BOT_TOKEN).toBe(
+      '${{ steps.app-token.outputs.token || secrets.JOL_BOT_TOKEN }}',
+    );
     const report = job.steps.find((s) => s.run?.includes('--report-failure'))!;
     expect(report.env!.GITHUB_TOKEN).toBe('${{ github.token }}');
     expect((report as { if?: string }).if).toBe("failure() && steps.bot.outcome == 'skipped'");
-    expect(job.steps.some((s) => s.uses?.startsWith('actions/create-github-app-token@'))).toBe(true);
+    expect(job.steps.some((s) => s.uses?.startsWith('actions/create-github-app-token@'))).toBe(
+      true,
+    );
   });
 
   it('pull-request code runs read-only; the comment workflow never checks out the pull request', () => {
@@ -105,6 +145,8 @@ describe('what the workflows promise', () => {
     expect(Object.keys(pr.on)).toEqual(['pull_request']);
     for (const job of Object.values(pr.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
     const comment = load('pull-request-comment.yml').jobs.comment!;
-    expect(comment.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({ 'persist-credentials': false });
+    expect(comment.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({
+      'persist-credentials': false,
+    });
   });
 });

@@ -13,17 +13,41 @@ import { parse } from 'yaml';
 
 const VOCAB = path.resolve(import.meta.dirname, '../../schemas/vocabularies');
 const readJson = (name: string) => JSON.parse(fs.readFileSync(path.join(VOCAB, name), 'utf8'));
-const nrr = readJson('nrr-2025-risks.json') as { themes: { id: string; risks: { id: string }[] }[] };
-const jesip = readJson('jesip.json') as { principles: { id: string }[]; models: { id: string }[]; command_levels: { id: string }[] };
-export const THEME_OF_RISK = new Map(nrr.themes.flatMap((t) => t.risks.map((r) => [r.id, t.id] as const)));
+const nrr = readJson('nrr-2025-risks.json') as {
+  themes: { id: string; risks: { id: string }[] }[];
+};
+const jesip = readJson('jesip.json') as {
+  principles: { id: string }[];
+  models: { id: string }[];
+  command_levels: { id: string }[];
+};
+export const THEME_OF_RISK = new Map(
+  nrr.themes.flatMap((t) => t.risks.map((r) => [r.id, t.id] as const)),
+);
 export const PRINCIPLE_IDS = jesip.principles.map((p) => p.id);
 export const THEME_IDS = nrr.themes.map((t) => t.id);
 
 type Data = Record<string, any>;
-export interface RawLesson { id: string; d: Data; published: string }
-export interface RawNote { id: string; d: Data; status: string; recs: { id: string }[] }
-export interface RawReturn { note: string; org: string; d: Data }
-export interface RawOrg { id: string; d: Data }
+export interface RawLesson {
+  id: string;
+  d: Data;
+  published: string;
+}
+export interface RawNote {
+  id: string;
+  d: Data;
+  status: string;
+  recs: { id: string }[];
+}
+export interface RawReturn {
+  note: string;
+  org: string;
+  d: Data;
+}
+export interface RawOrg {
+  id: string;
+  d: Data;
+}
 
 function frontmatter(file: string): Data {
   const text = fs.readFileSync(file, 'utf8');
@@ -34,15 +58,30 @@ function frontmatter(file: string): Data {
 
 function filesIn(dir: string, ext: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(ext) && !f.startsWith('.')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(ext) && !f.startsWith('.'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** The day a file was first committed, by asking Git about that one file; undefined outside Git or in a shallow clone. */
 function gitAdded(file: string): string | undefined {
   try {
     const cwd = path.dirname(file);
-    if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true') return undefined;
-    const out = execFileSync('git', ['log', '--diff-filter=A', '--follow', '--format=%cs', '--', path.basename(file)], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (
+      execFileSync('git', ['rev-parse', '--is-shallow-repository'], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() === 'true'
+    )
+      return undefined;
+    const out = execFileSync(
+      'git',
+      ['log', '--diff-filter=A', '--follow', '--format=%cs', '--', path.basename(file)],
+      { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    ).trim();
     return out ? out.split('\n').pop() : undefined;
   } catch {
     return undefined;
@@ -60,11 +99,16 @@ export interface Raw {
 
 /** The records of one edition, as the content model defines it. */
 export function readRoot(root: string, edition: 'responders' | 'public', today: string): Raw {
-  const inEdition = (d: Data) => edition === 'responders' || (d.classification === 'official' && d.public === true);
+  const inEdition = (d: Data) =>
+    edition === 'responders' || (d.classification === 'official' && d.public === true);
   const lessons = filesIn(path.join(root, 'lessons'), '.md')
     .map((f) => ({ f, d: frontmatter(f) }))
     .filter(({ d }) => inEdition(d))
-    .map(({ f, d }) => ({ id: path.basename(f, '.md'), d, published: String(d.published ?? gitAdded(f) ?? d.submitted) }));
+    .map(({ f, d }) => ({
+      id: path.basename(f, '.md'),
+      d,
+      published: String(d.published ?? gitAdded(f) ?? d.submitted),
+    }));
   const notes = filesIn(path.join(root, 'action-notes'), '.md')
     .map((f) => ({ id: path.basename(f, '.md'), d: frontmatter(f) }))
     .filter(({ d }) => inEdition(d))
@@ -75,11 +119,21 @@ export function readRoot(root: string, edition: 'responders' | 'public', today: 
   if (fs.existsSync(assuranceDir)) {
     for (const note of fs.readdirSync(assuranceDir).sort()) {
       if (!noteIds.has(note)) continue;
-      for (const f of filesIn(path.join(assuranceDir, note), '.yaml')) returns.push({ note, org: path.basename(f, '.yaml'), d: parse(fs.readFileSync(f, 'utf8')) });
+      for (const f of filesIn(path.join(assuranceDir, note), '.yaml'))
+        returns.push({
+          note,
+          org: path.basename(f, '.yaml'),
+          d: parse(fs.readFileSync(f, 'utf8')),
+        });
     }
   }
-  const orgs = filesIn(path.join(root, 'organisations'), '.yaml').map((f) => ({ id: path.basename(f, '.yaml'), d: parse(fs.readFileSync(f, 'utf8')) as Data }));
-  const events = filesIn(path.join(root, 'events'), '.yaml').filter((f) => inEdition(parse(fs.readFileSync(f, 'utf8')))).map((f) => path.basename(f, '.yaml'));
+  const orgs = filesIn(path.join(root, 'organisations'), '.yaml').map((f) => ({
+    id: path.basename(f, '.yaml'),
+    d: parse(fs.readFileSync(f, 'utf8')) as Data,
+  }));
+  const events = filesIn(path.join(root, 'events'), '.yaml')
+    .filter((f) => inEdition(parse(fs.readFileSync(f, 'utf8'))))
+    .map((f) => path.basename(f, '.yaml'));
   return { lessons, notes, returns, orgs, events, today };
 }
 
@@ -101,11 +155,17 @@ const themesOf = (l: RawLesson): string[] => {
   }
   return out;
 };
-const round1 = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : undefined);
+const round1 = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 10 : undefined;
 
 // ---------------------------------------------------------------------------------- trends
 
-export interface ExpectedTrend { key: string; crossed: string; lessons: string[]; organisations: string[] }
+export interface ExpectedTrend {
+  key: string;
+  crossed: string;
+  lessons: string[];
+  organisations: string[];
+}
 
 /** Brute force: for each lesson in order, look back over every earlier lesson within the window. */
 export function expectedTrends(raw: Raw, minOrgs = 3, windowDays = 365): ExpectedTrend[] {
@@ -115,13 +175,16 @@ export function expectedTrends(raw: Raw, minOrgs = 3, windowDays = 365): Expecte
     for (const t of THEME_IDS) {
       const group = identified
         .filter((l) => (l.d.principles ?? []).includes(p) && themesOf(l).includes(t))
-        .sort((a, b) => (a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? -1 : 1));
+        .sort((a, b) =>
+          a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? -1 : 1,
+        );
       let crossed: string | undefined;
       const marked = new Set<string>();
       for (let j = 0; j < group.length; j++) {
         const inWindow: RawLesson[] = [];
         for (let i = 0; i <= j; i++) {
-          const days = (Date.parse(group[j]!.published) - Date.parse(group[i]!.published)) / 86_400_000;
+          const days =
+            (Date.parse(group[j]!.published) - Date.parse(group[i]!.published)) / 86_400_000;
           if (days < windowDays) inWindow.push(group[i]!);
         }
         const orgs = new Set(inWindow.map((l) => l.d.submitted_by));
@@ -132,7 +195,12 @@ export function expectedTrends(raw: Raw, minOrgs = 3, windowDays = 365): Expecte
       }
       if (crossed === undefined) continue;
       const lessons = group.filter((l) => marked.has(l.id));
-      out.push({ key: `${p}|${t}`, crossed, lessons: lessons.map((l) => l.id), organisations: [...new Set(lessons.map((l) => String(l.d.submitted_by)))].sort() });
+      out.push({
+        key: `${p}|${t}`,
+        crossed,
+        lessons: lessons.map((l) => l.id),
+        organisations: [...new Set(lessons.map((l) => String(l.d.submitted_by)))].sort(),
+      });
     }
   }
   return out;
@@ -148,7 +216,15 @@ export interface ExpectedNote {
   overdue: number;
   percent: number | undefined;
   noReturn: string[];
-  bySector: Map<string, { organisations: number; counts: Record<string, number>; overdue: number; percent: number | undefined }>;
+  bySector: Map<
+    string,
+    {
+      organisations: number;
+      counts: Record<string, number>;
+      overdue: number;
+      percent: number | undefined;
+    }
+  >;
   byRecommendation: Map<string, { counts: Record<string, number>; overdue: number }>;
   /** `${org}|${rec}` → state and overdue. */
   cellsByKey: Map<string, { state: string; overdue: boolean }>;
@@ -157,20 +233,42 @@ export interface ExpectedNote {
 
 const STATES = ['not-started', 'in-progress', 'implemented', 'not-applicable', 'no-return'];
 const zero = () => Object.fromEntries(STATES.map((s) => [s, 0])) as Record<string, number>;
-const applicable = (c: Record<string, number>) => STATES.reduce((n, s) => n + c[s]!, 0) - c['not-applicable']!;
+const applicable = (c: Record<string, number>) =>
+  STATES.reduce((n, s) => n + c[s]!, 0) - c['not-applicable']!;
 
 export function expectedNote(raw: Raw, note: RawNote): ExpectedNote | undefined {
   if (note.recs.length === 0) return undefined;
   const audienceSectors: string[] = note.d.audience;
-  const audience = raw.orgs.filter((o) => audienceSectors.includes('all') || audienceSectors.includes(o.d.sector));
-  const pastDue = note.status === 'open' && note.d.report_back_by !== undefined && String(note.d.report_back_by) < raw.today;
-  const e: ExpectedNote = { id: note.id, audience: audience.length, cells: 0, counts: zero(), overdue: 0, percent: undefined, noReturn: [], bySector: new Map(), byRecommendation: new Map(), cellsByKey: new Map(), overdueByOrg: new Map() };
+  const audience = raw.orgs.filter(
+    (o) => audienceSectors.includes('all') || audienceSectors.includes(o.d.sector),
+  );
+  const pastDue =
+    note.status === 'open' &&
+    note.d.report_back_by !== undefined &&
+    String(note.d.report_back_by) < raw.today;
+  const e: ExpectedNote = {
+    id: note.id,
+    audience: audience.length,
+    cells: 0,
+    counts: zero(),
+    overdue: 0,
+    percent: undefined,
+    noReturn: [],
+    bySector: new Map(),
+    byRecommendation: new Map(),
+    cellsByKey: new Map(),
+    overdueByOrg: new Map(),
+  };
   for (const r of note.recs) e.byRecommendation.set(r.id, { counts: zero(), overdue: 0 });
   for (const org of audience) {
     const file = raw.returns.find((r) => r.note === note.id && r.org === org.id);
     if (!file) e.noReturn.push(org.id);
     let sector = e.bySector.get(org.d.sector);
-    if (!sector) e.bySector.set(org.d.sector, (sector = { organisations: 0, counts: zero(), overdue: 0, percent: undefined }));
+    if (!sector)
+      e.bySector.set(
+        org.d.sector,
+        (sector = { organisations: 0, counts: zero(), overdue: 0, percent: undefined }),
+      );
     sector.organisations++;
     for (const rec of note.recs) {
       const entry = (file?.d.returns ?? []).find((x: Data) => x.recommendation === rec.id);
@@ -190,12 +288,16 @@ export function expectedNote(raw: Raw, note: RawNote): ExpectedNote | undefined 
     }
   }
   e.percent = round1(e.counts.implemented!, applicable(e.counts));
-  for (const s of e.bySector.values()) s.percent = round1(s.counts.implemented!, applicable(s.counts));
+  for (const s of e.bySector.values())
+    s.percent = round1(s.counts.implemented!, applicable(s.counts));
   return e;
 }
 
 export function expectedNational(raw: Raw) {
-  const notes = raw.notes.filter((n) => n.status === 'open').map((n) => expectedNote(raw, n)).filter((n) => n !== undefined);
+  const notes = raw.notes
+    .filter((n) => n.status === 'open')
+    .map((n) => expectedNote(raw, n))
+    .filter((n) => n !== undefined);
   const counts = zero();
   let overdue = 0;
   const sectors = new Map<string, Record<string, number>>();
@@ -210,8 +312,17 @@ export function expectedNational(raw: Raw) {
     }
     for (const [org, k] of n.overdueByOrg) orgs.set(org, (orgs.get(org) ?? 0) + k);
   }
-  const sectorPercent = new Map([...sectors].map(([k, c]) => [k, round1(c.implemented!, applicable(c))]));
-  return { notes: notes.map((n) => n.id), counts, overdue, percent: round1(counts.implemented!, applicable(counts)), sectorPercent, overdueByOrg: orgs };
+  const sectorPercent = new Map(
+    [...sectors].map(([k, c]) => [k, round1(c.implemented!, applicable(c))]),
+  );
+  return {
+    notes: notes.map((n) => n.id),
+    counts,
+    overdue,
+    percent: round1(counts.implemented!, applicable(counts)),
+    sectorPercent,
+    overdueByOrg: orgs,
+  };
 }
 
 // --------------------------------------------------------------------------------- digests
@@ -233,28 +344,50 @@ export function expectedDigests(raw: Raw): ExpectedDigest[] {
   for (const l of raw.lessons) quarters.add(quarter(l.published));
   for (const n of raw.notes) quarters.add(quarter(String(n.d.issued)));
   const trends = expectedTrends(raw);
-  return [...quarters].sort().reverse().map((q) => {
-    const lessons = raw.lessons.filter((l) => quarter(l.published) === q);
-    const byPrinciple = new Map<string, string[]>();
-    const byTheme = new Map<string, string[]>();
-    for (const l of lessons) {
-      const ps: string[] = l.d.principles ?? [];
-      for (const p of ps.length ? ps : ['none']) byPrinciple.set(p, [...(byPrinciple.get(p) ?? []), l.id]);
-      const ts = themesOf(l);
-      for (const t of ts.length ? ts : ['none']) byTheme.set(t, [...(byTheme.get(t) ?? []), l.id]);
-    }
-    return {
-      quarter: q,
-      identified: lessons.filter((l) => l.d.kind === 'lesson-identified').map((l) => l.id).sort(),
-      practice: lessons.filter((l) => l.d.kind === 'notable-practice').map((l) => l.id).sort(),
-      byPrinciple,
-      byTheme,
-      notesIssued: raw.notes.filter((n) => quarter(String(n.d.issued)) === q).map((n) => n.id).sort(),
-      returnsUpdated: raw.returns.filter((r) => quarter(String(r.d.updated)) === q).length,
-      openNotes: raw.notes.filter((n) => n.status === 'open' && n.recs.length > 0 && String(n.d.issued) <= quarterEnd(q)).map((n) => n.id).sort(),
-      trends: trends.filter((t) => quarter(t.crossed) === q).map((t) => t.key).sort(),
-    };
-  });
+  return [...quarters]
+    .sort()
+    .reverse()
+    .map((q) => {
+      const lessons = raw.lessons.filter((l) => quarter(l.published) === q);
+      const byPrinciple = new Map<string, string[]>();
+      const byTheme = new Map<string, string[]>();
+      for (const l of lessons) {
+        const ps: string[] = l.d.principles ?? [];
+        for (const p of ps.length ? ps : ['none'])
+          byPrinciple.set(p, [...(byPrinciple.get(p) ?? []), l.id]);
+        const ts = themesOf(l);
+        for (const t of ts.length ? ts : ['none'])
+          byTheme.set(t, [...(byTheme.get(t) ?? []), l.id]);
+      }
+      return {
+        quarter: q,
+        identified: lessons
+          .filter((l) => l.d.kind === 'lesson-identified')
+          .map((l) => l.id)
+          .sort(),
+        practice: lessons
+          .filter((l) => l.d.kind === 'notable-practice')
+          .map((l) => l.id)
+          .sort(),
+        byPrinciple,
+        byTheme,
+        notesIssued: raw.notes
+          .filter((n) => quarter(String(n.d.issued)) === q)
+          .map((n) => n.id)
+          .sort(),
+        returnsUpdated: raw.returns.filter((r) => quarter(String(r.d.updated)) === q).length,
+        openNotes: raw.notes
+          .filter(
+            (n) => n.status === 'open' && n.recs.length > 0 && String(n.d.issued) <= quarterEnd(q),
+          )
+          .map((n) => n.id)
+          .sort(),
+        trends: trends
+          .filter((t) => quarter(t.crossed) === q)
+          .map((t) => t.key)
+          .sort(),
+      };
+    });
 }
 
 // ---------------------------------------------------------------------------------- counts
@@ -267,7 +400,11 @@ export function expectedCounts(raw: Raw): Record<string, Map<string, Map<string,
     model: (l) => l.d.models ?? [],
     theme: themesOf,
     source: (l) => [l.d.source],
-    sector: (l) => [...new Set([l.d.submitted_by, ...(l.d.organisations ?? [])].map((o: string) => sectorOf.get(o)!))],
+    sector: (l) => [
+      ...new Set(
+        [l.d.submitted_by, ...(l.d.organisations ?? [])].map((o: string) => sectorOf.get(o)!),
+      ),
+    ],
     'command-level': (l) => l.d.command_levels ?? [],
   };
   const out: Record<string, Map<string, Map<string, number>>> = {};
@@ -287,7 +424,13 @@ export function expectedCounts(raw: Raw): Record<string, Map<string, Map<string,
 }
 
 export function expectedFunnel(raw: Raw): Record<string, number> {
-  const byStatus: Record<string, number> = { identified: 0, actioned: 0, learned: 0, 'no-further-action': 0, superseded: 0 };
+  const byStatus: Record<string, number> = {
+    identified: 0,
+    actioned: 0,
+    learned: 0,
+    'no-further-action': 0,
+    superseded: 0,
+  };
   for (const l of raw.lessons) byStatus[l.d.status ?? 'identified']!++;
   return byStatus;
 }

@@ -30,8 +30,14 @@ export function fixtureRoot(overlay?: string): FixtureRoot {
   if (overlay) {
     const content = path.join(overlay, 'content');
     const meta = path.join(overlay, 'fixture.json');
-    const spec = fs.existsSync(meta) ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as { remove?: string[]; generate?: Record<string, number> }) : {};
-    for (const p of spec.remove ?? []) fs.rmSync(path.join(cwd, p), { recursive: true, force: true });
+    const spec = fs.existsSync(meta)
+      ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as {
+          remove?: string[];
+          generate?: Record<string, number>;
+        })
+      : {};
+    for (const p of spec.remove ?? [])
+      fs.rmSync(path.join(cwd, p), { recursive: true, force: true });
     if (fs.existsSync(content)) fs.cpSync(content, root, { recursive: true });
     for (const [p, bytes] of Object.entries(spec.generate ?? {})) {
       fs.mkdirSync(path.dirname(path.join(cwd, p)), { recursive: true });
@@ -45,8 +51,10 @@ export function fixtureRoot(overlay?: string): FixtureRoot {
 export function invalidFixtures(): { rule: string; dir: string }[] {
   const out: { rule: string; dir: string }[] = [];
   const walk = (dir: string) => {
-    if (fs.existsSync(path.join(dir, 'expected.txt'))) out.push({ rule: path.relative(INVALID, dir).split(path.sep).join('/'), dir });
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && e.name !== 'content') walk(path.join(dir, e.name));
+    if (fs.existsSync(path.join(dir, 'expected.txt')))
+      out.push({ rule: path.relative(INVALID, dir).split(path.sep).join('/'), dir });
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }))
+      if (e.isDirectory() && e.name !== 'content') walk(path.join(dir, e.name));
   };
   walk(INVALID);
   return out.sort((a, b) => a.rule.localeCompare(b.rule));
@@ -62,7 +70,8 @@ export interface GitFixtureRoot extends FixtureRoot {
 /** A fixture root inside a fresh Git repository, with everything committed on `main`. */
 export function gitFixtureRoot(overlay?: string): GitFixtureRoot {
   const fixture = fixtureRoot(overlay);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'test@example.invalid');
   git('config', 'user.name', 'Test');

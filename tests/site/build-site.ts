@@ -54,12 +54,16 @@ export function buildSite(options: BuildOptions): BuiltSite {
   };
   if (options.today) env.JOL_TODAY = options.today;
   else delete env.JOL_TODAY;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const log = `${result.stdout}\n${result.stderr}`;
   const list = (): string[] => {
     const out: string[] = [];

@@ -19,9 +19,24 @@ let full: BuiltSite;
 let shallow: BuiltSite;
 
 function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
-  if (date) Object.assign(env, { GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` });
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+  };
+  if (date)
+    Object.assign(env, {
+      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
+      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
+    });
+  return execFileSync('git', args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** A valid lesson identified; `published` only when given. */
@@ -59,10 +74,35 @@ function lesson(id: string, submitted: string, published?: string): string {
 
 // id, submitted, published in the file, commit date → the quarter expected from history, and from submitted alone.
 const LESSONS = [
-  { id: '2024-01-02-first', submitted: '2024-01-05', commit: '2024-01-10', gitQuarter: '2024-q1', shallowQuarter: '2024-q1' },
-  { id: '2024-01-20-second', submitted: '2024-02-01', commit: '2024-05-02', gitQuarter: '2024-q2', shallowQuarter: '2024-q1' },
-  { id: '2024-02-15-third', submitted: '2024-03-01', commit: '2024-10-15', gitQuarter: '2024-q4', shallowQuarter: '2024-q1' },
-  { id: '2024-02-20-fourth', submitted: '2024-03-02', published: '2024-08-01', commit: '2024-11-20', gitQuarter: '2024-q3', shallowQuarter: '2024-q3' },
+  {
+    id: '2024-01-02-first',
+    submitted: '2024-01-05',
+    commit: '2024-01-10',
+    gitQuarter: '2024-q1',
+    shallowQuarter: '2024-q1',
+  },
+  {
+    id: '2024-01-20-second',
+    submitted: '2024-02-01',
+    commit: '2024-05-02',
+    gitQuarter: '2024-q2',
+    shallowQuarter: '2024-q1',
+  },
+  {
+    id: '2024-02-15-third',
+    submitted: '2024-03-01',
+    commit: '2024-10-15',
+    gitQuarter: '2024-q4',
+    shallowQuarter: '2024-q1',
+  },
+  {
+    id: '2024-02-20-fourth',
+    submitted: '2024-03-02',
+    published: '2024-08-01',
+    commit: '2024-11-20',
+    gitQuarter: '2024-q3',
+    shallowQuarter: '2024-q3',
+  },
 ];
 
 beforeAll(() => {
@@ -70,11 +110,16 @@ beforeAll(() => {
   git(repo, ['init', '-q', '-b', 'main']);
   const content = path.join(repo, 'content');
   fs.mkdirSync(path.join(content, 'lessons'), { recursive: true });
-  fs.cpSync(path.join(FIXTURES, 'editions/organisations'), path.join(content, 'organisations'), { recursive: true });
+  fs.cpSync(path.join(FIXTURES, 'editions/organisations'), path.join(content, 'organisations'), {
+    recursive: true,
+  });
   git(repo, ['add', '.']);
   git(repo, ['commit', '-q', '-m', 'organisations'], '2023-12-01');
   for (const l of LESSONS) {
-    fs.writeFileSync(path.join(content, 'lessons', `${l.id}.md`), lesson(l.id, l.submitted, l.published));
+    fs.writeFileSync(
+      path.join(content, 'lessons', `${l.id}.md`),
+      lesson(l.id, l.submitted, l.published),
+    );
     git(repo, ['add', '.']);
     git(repo, ['commit', '-q', '-m', l.id], l.commit);
   }
@@ -97,8 +142,19 @@ afterAll(() => {
 function digestLessons(site: BuiltSite, quarter: string): string[] {
   const rel = page(`digests/${quarter}/`);
   if (!site.exists(rel)) return [];
-  const table = elements(parse(site.read(rel)), (e) => e.properties.dataGrouping === 'principle')[0];
-  return table ? [...new Set(elements(table as never, (e) => e.properties.dataLesson !== undefined).map((e) => String(e.properties.dataLesson)))].sort() : [];
+  const table = elements(
+    parse(site.read(rel)),
+    (e) => e.properties.dataGrouping === 'principle',
+  )[0];
+  return table
+    ? [
+        ...new Set(
+          elements(table as never, (e) => e.properties.dataLesson !== undefined).map((e) =>
+            String(e.properties.dataLesson),
+          ),
+        ),
+      ].sort()
+    : [];
 }
 
 function expectedByQuarter(key: 'gitQuarter' | 'shallowQuarter'): Record<string, string[]> {
@@ -112,25 +168,36 @@ describe('digest quarters from Git history', () => {
   it('puts each lesson without a published date on the digest of the quarter its commit reached main', () => {
     const expected = expectedByQuarter('gitQuarter');
     expect(Object.keys(expected).sort()).toEqual(['2024-q1', '2024-q2', '2024-q3', '2024-q4']);
-    for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4']) expect(digestLessons(full, q), q).toEqual(expected[q]);
-    const exported = JSON.parse(full.read('data/lessons.json')) as { id: string; published: string }[];
+    for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4'])
+      expect(digestLessons(full, q), q).toEqual(expected[q]);
+    const exported = JSON.parse(full.read('data/lessons.json')) as {
+      id: string;
+      published: string;
+    }[];
     expect(Object.fromEntries(exported.map((l) => [l.id, l.published]))).toEqual({
       '2024-01-02-first': '2024-01-10',
       '2024-01-20-second': '2024-05-02',
       '2024-02-15-third': '2024-10-15',
       '2024-02-20-fourth': '2024-08-01',
     });
-    expect(full.read(page('lessons/2024-01-20-second/'))).toContain('(when the file reached the main branch)');
+    expect(full.read(page('lessons/2024-01-20-second/'))).toContain(
+      '(when the file reached the main branch)',
+    );
     expect(full.log).not.toMatch(/Published dates:/);
   });
 
   it('builds a shallow clone, falls back to the submitted dates and says so in the build log', () => {
     expect(git(clone, ['rev-parse', '--is-shallow-repository']).trim()).toBe('true');
-    expect(shallow.log).toMatch(/Published dates: the repository is a shallow clone, so the history is incomplete; lessons without a published date use their submitted date\./);
+    expect(shallow.log).toMatch(
+      /Published dates: the repository is a shallow clone, so the history is incomplete; lessons without a published date use their submitted date\./,
+    );
     const expected = expectedByQuarter('shallowQuarter');
     expect(Object.keys(expected).sort()).toEqual(['2024-q1', '2024-q3']);
-    for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4']) expect(digestLessons(shallow, q), q).toEqual(expected[q] ?? []);
+    for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4'])
+      expect(digestLessons(shallow, q), q).toEqual(expected[q] ?? []);
     expect(shallow.exists(page('digests/2024-q2/'))).toBe(false);
-    expect(shallow.read(page('lessons/2024-01-20-second/'))).toContain('(the submitted date: no published date or Git history)');
+    expect(shallow.read(page('lessons/2024-01-20-second/'))).toContain(
+      '(the submitted date: no published date or Git history)',
+    );
   });
 });

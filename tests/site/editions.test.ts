@@ -9,8 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltSite, FIXTURES, buildSite, page, readDecoded } from './build-site.ts';
 
 const MARKERS = [
-  'Zanzibarquartz', 'Xylophonemarmalade', 'Quillfeather', 'Vantablack', 'Wolframbanjo', 'Jellyfishtrombone', 'Kumquatzeppelin',
-  'qqsecret', 'qqofficial', '2024-002',
+  'Zanzibarquartz',
+  'Xylophonemarmalade',
+  'Quillfeather',
+  'Vantablack',
+  'Wolframbanjo',
+  'Jellyfishtrombone',
+  'Kumquatzeppelin',
+  'qqsecret',
+  'qqofficial',
+  '2024-002',
 ];
 const contentDir = path.join(FIXTURES, 'editions');
 
@@ -22,7 +30,8 @@ function markersIn(site: BuiltSite): Map<string, string[]> {
   for (const rel of site.files()) {
     const text = readDecoded(path.join(site.dir, rel)).toLowerCase();
     for (const marker of MARKERS) {
-      if (text.includes(marker.toLowerCase())) found.set(marker, [...(found.get(marker) ?? []), rel]);
+      if (text.includes(marker.toLowerCase()))
+        found.set(marker, [...(found.get(marker) ?? []), rel]);
     }
   }
   return found;
@@ -43,7 +52,11 @@ describe('editions', () => {
   it('the responders edition carries every marker, in pages and in the search index', () => {
     const found = markersIn(responders);
     expect([...found.keys()].sort()).toEqual([...MARKERS].sort());
-    expect(found.get('Xylophonemarmalade')!.some((f) => f.startsWith('pagefind/') && f.includes('fragment'))).toBe(true);
+    expect(
+      found
+        .get('Xylophonemarmalade')!
+        .some((f) => f.startsWith('pagefind/') && f.includes('fragment')),
+    ).toBe(true);
   });
 
   it('the public edition carries no marker in any file, Pagefind index decompressed included', () => {
@@ -60,7 +73,10 @@ describe('editions', () => {
   });
 
   it('has a page for exactly the records of each edition', () => {
-    for (const id of ['2024-02-10-radio-talkgroups-not-shared', '2024-02-11-joint-hazard-board-at-forward-command']) {
+    for (const id of [
+      '2024-02-10-radio-talkgroups-not-shared',
+      '2024-02-11-joint-hazard-board-at-forward-command',
+    ]) {
       expect(pub.exists(page(`lessons/${id}/`))).toBe(true);
       expect(responders.exists(page(`lessons/${id}/`))).toBe(true);
     }
@@ -80,31 +96,55 @@ describe('editions', () => {
     expect(pub.read(lessonPage)).not.toContain('2024-002');
   });
 
-  it('counts and feeds only the edition\'s own lessons', async () => {
+  it("counts and feeds only the edition's own lessons", async () => {
     const parser = new Parser();
     const pubFeed = await parser.parseString(pub.read('feeds/lessons.xml'));
     const respFeed = await parser.parseString(responders.read('feeds/lessons.xml'));
     expect(pubFeed.items.map((i) => i.title)).toEqual([
-      'A joint hazard board at forward command kept every service\'s risks in one place',
+      "A joint hazard board at forward command kept every service's risks in one place",
       'Radio talkgroups were not shared between control rooms during the harbour exercise',
     ]);
     expect(respFeed.items).toHaveLength(4);
-    expect(pub.read('index.html')).toMatch(/<span class="jol-counts__number">1<\/span> lesson identified/);
-    expect(responders.read('index.html')).toMatch(/<span class="jol-counts__number">2<\/span> lessons identified/);
+    expect(pub.read('index.html')).toMatch(
+      /<span class="jol-counts__number">1<\/span> lesson identified/,
+    );
+    expect(responders.read('index.html')).toMatch(
+      /<span class="jol-counts__number">2<\/span> lessons identified/,
+    );
   });
 
-  it('exports only the edition\'s records in the open data, and shows only its notes on the dashboard', () => {
+  it("exports only the edition's records in the open data, and shows only its notes on the dashboard", () => {
     const dataFiles = pub.files().filter((f) => f.startsWith('data/'));
-    expect(dataFiles).toEqual(expect.arrayContaining(['data/lessons.json', 'data/lessons.csv', 'data/action-notes.json', 'data/assurance.csv', 'data/events.json', 'data/organisations.csv', 'data/schemas/lesson.schema.json', 'data/index.html']));
+    expect(dataFiles).toEqual(
+      expect.arrayContaining([
+        'data/lessons.json',
+        'data/lessons.csv',
+        'data/action-notes.json',
+        'data/assurance.csv',
+        'data/events.json',
+        'data/organisations.csv',
+        'data/schemas/lesson.schema.json',
+        'data/index.html',
+      ]),
+    );
     for (const f of dataFiles) {
       const text = pub.read(f).toLowerCase();
-      for (const marker of MARKERS) expect(text.includes(marker.toLowerCase()), `${marker} in ${f}`).toBe(false);
+      for (const marker of MARKERS)
+        expect(text.includes(marker.toLowerCase()), `${marker} in ${f}`).toBe(false);
     }
-    const ids = (site: BuiltSite, file: string) => (JSON.parse(site.read(file)) as { id: string }[]).map((r) => r.id);
-    expect(ids(pub, 'data/lessons.json')).toEqual(['2024-02-10-radio-talkgroups-not-shared', '2024-02-11-joint-hazard-board-at-forward-command']);
+    const ids = (site: BuiltSite, file: string) =>
+      (JSON.parse(site.read(file)) as { id: string }[]).map((r) => r.id);
+    expect(ids(pub, 'data/lessons.json')).toEqual([
+      '2024-02-10-radio-talkgroups-not-shared',
+      '2024-02-11-joint-hazard-board-at-forward-command',
+    ]);
     expect(ids(responders, 'data/lessons.json')).toHaveLength(4);
     expect(ids(pub, 'data/action-notes.json')).toEqual(['2024-001']);
-    expect((JSON.parse(pub.read('data/assurance.json')) as { action_note: string }[]).every((r) => r.action_note === '2024-001')).toBe(true);
+    expect(
+      (JSON.parse(pub.read('data/assurance.json')) as { action_note: string }[]).every(
+        (r) => r.action_note === '2024-001',
+      ),
+    ).toBe(true);
     expect(responders.read('data/assurance.csv')).toContain('Kumquatzeppelin');
     expect(pub.exists(page('assurance/2024-002/'))).toBe(false);
     expect(responders.exists(page('assurance/2024-002/'))).toBe(true);
@@ -112,8 +152,12 @@ describe('editions', () => {
   });
 
   it('marks pages with their classification', () => {
-    expect(responders.read(page('lessons/2024-04-01-qqsecret-sensitive-lesson/'))).toContain('jol-classification--official-sensitive">OFFICIAL-SENSITIVE<');
-    expect(pub.read(page('lessons/2024-02-10-radio-talkgroups-not-shared/'))).toContain('jol-classification--official">OFFICIAL<');
+    expect(responders.read(page('lessons/2024-04-01-qqsecret-sensitive-lesson/'))).toContain(
+      'jol-classification--official-sensitive">OFFICIAL-SENSITIVE<',
+    );
+    expect(pub.read(page('lessons/2024-02-10-radio-talkgroups-not-shared/'))).toContain(
+      'jol-classification--official">OFFICIAL<',
+    );
     expect(pub.read('robots.txt')).toContain('Allow: /');
     expect(responders.read('robots.txt')).toContain('Disallow: /');
   });

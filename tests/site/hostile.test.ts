@@ -17,7 +17,11 @@ const LESSON = 'lessons/2024-01-05-hostile-lesson/';
 let site: BuiltSite;
 
 beforeAll(() => {
-  site = buildSite({ contentDir: path.join(FIXTURES, 'hostile'), today: '2025-06-30', basePath: '/jol-library/' });
+  site = buildSite({
+    contentDir: path.join(FIXTURES, 'hostile'),
+    today: '2025-06-30',
+    basePath: '/jol-library/',
+  });
   if (!site.ok) throw new Error(`build failed:\n${site.log}`);
 });
 afterAll(() => site?.cleanup());
@@ -37,18 +41,29 @@ describe('hostile content', () => {
     for (const f of htmlFiles()) {
       const tree = parse(site.read(f));
       const scripts = elements(tree, (e) => e.tagName === 'script');
-      for (const s of scripts) expect(String(s.properties.src), f).toMatch(/^\/jol-library\/_astro\/[\w.-]+\.js$/);
+      for (const s of scripts)
+        expect(String(s.properties.src), f).toMatch(/^\/jol-library\/_astro\/[\w.-]+\.js$/);
       for (const e of elements(tree)) {
         for (const [name, value] of Object.entries(e.properties)) {
           expect(name.toLowerCase().startsWith('on'), `${f}: <${e.tagName} ${name}>`).toBe(false);
           if (['href', 'src', 'action', 'formAction'].includes(name)) {
-            expect(String(value), `${f}: <${e.tagName} ${name}="${String(value)}">`).not.toMatch(/^\s*(javascript|vbscript|data):/i);
+            expect(String(value), `${f}: <${e.tagName} ${name}="${String(value)}">`).not.toMatch(
+              /^\s*(javascript|vbscript|data):/i,
+            );
           }
         }
         // The site's own charts are SVG drawn from numbers: only these shapes, nothing from content can link or run.
-        const chart = e.tagName === 'svg' && String(e.properties.className).includes('jol-chart__svg')
-          && elements(e as never, (x) => x !== e).every((x) => ['g', 'rect', 'text', 'title', 'desc', 'line'].includes(x.tagName));
-        expect(['iframe', 'object', 'embed', 'svg', 'img', 'style', 'base'].includes(e.tagName) && !chart, `${f}: <${e.tagName}>`).toBe(false);
+        const chart =
+          e.tagName === 'svg' &&
+          String(e.properties.className).includes('jol-chart__svg') &&
+          elements(e as never, (x) => x !== e).every((x) =>
+            ['g', 'rect', 'text', 'title', 'desc', 'line'].includes(x.tagName),
+          );
+        expect(
+          ['iframe', 'object', 'embed', 'svg', 'img', 'style', 'base'].includes(e.tagName) &&
+            !chart,
+          `${f}: <${e.tagName}>`,
+        ).toBe(false);
       }
     }
   });
@@ -65,7 +80,9 @@ describe('hostile content', () => {
     }
     const feed = await new Parser().parseString(site.read('feeds/lessons.xml'));
     expect(feed.items[0]!.title).toBe(TITLE);
-    expect(feed.items[0]!.contentSnippet ?? feed.items[0]!.content).toContain(']]> <!-- not a comment');
+    expect(feed.items[0]!.contentSnippet ?? feed.items[0]!.content).toContain(
+      ']]> <!-- not a comment',
+    );
     const json = JSON.parse(site.read('feeds/lessons.json')) as { items: { title: string }[] };
     expect(json.items[0]!.title).toBe(TITLE);
   });
@@ -73,13 +90,18 @@ describe('hostile content', () => {
   it('puts every internal link under the base path', () => {
     for (const f of htmlFiles()) {
       const tree = parse(site.read(f));
-      for (const a of elements(tree, (e) => e.tagName === 'a' || e.tagName === 'link' || e.tagName === 'form')) {
+      for (const a of elements(
+        tree,
+        (e) => e.tagName === 'a' || e.tagName === 'link' || e.tagName === 'form',
+      )) {
         const target = String(a.properties.href ?? a.properties.action ?? '');
         if (target.startsWith('/')) expect(target, f).toMatch(/^\/jol-library\//);
       }
     }
     expect(site.read(page('search/'))).toContain('data-bundle="/jol-library/pagefind/"');
-    expect(site.read('feeds/lessons.xml')).toContain('https://jol.example.org/jol-library/lessons/2024-01-05-hostile-lesson/');
+    expect(site.read('feeds/lessons.xml')).toContain(
+      'https://jol.example.org/jol-library/lessons/2024-01-05-hostile-lesson/',
+    );
   });
 });
 
@@ -89,7 +111,10 @@ describe('invalid content', () => {
     try {
       fs.cpSync(path.join(FIXTURES, 'hostile'), dir, { recursive: true });
       const file = path.join(dir, 'lessons/2024-01-05-hostile-lesson.md');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('source: incident', 'source: incidnt'));
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('source: incident', 'source: incidnt'),
+      );
       const broken = buildSite({ contentDir: dir, today: '2025-06-30' });
       try {
         expect(broken.ok).toBe(false);

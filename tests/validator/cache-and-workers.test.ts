@@ -13,7 +13,8 @@ let cwd: string;
 let root: string;
 const lessonsDir = () => path.join(root, 'lessons');
 const nth = (n: number) => path.join(lessonsDir(), fs.readdirSync(lessonsDir()).sort()[n]!);
-const edit = (file: string, from: string | RegExp, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+const edit = (file: string, from: string | RegExp, to: string) =>
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
 
 beforeAll(() => {
   process.env.JOL_TODAY = '2026-11-23';
@@ -21,7 +22,11 @@ beforeAll(() => {
   root = path.join(cwd, 'content');
   generateCorpus(root, { lessons: 400, seed: 7 });
   edit(nth(3), /source: \w+/, 'source: incidnt');
-  const identified = fs.readdirSync(lessonsDir()).sort().map((f) => path.join(lessonsDir(), f)).filter((f) => fs.readFileSync(f, 'utf8').includes('## Why it matters'));
+  const identified = fs
+    .readdirSync(lessonsDir())
+    .sort()
+    .map((f) => path.join(lessonsDir(), f))
+    .filter((f) => fs.readFileSync(f, 'utf8').includes('## Why it matters'));
   edit(identified[5]!, '## Why it matters', '## Why it Matters');
   edit(nth(20), /submitted_by: [\w-]+/, 'submitted_by: nobody-at-all');
   edit(nth(30), '---\n\n', '---\n\nSpoke to PC Smith.\n\n');
@@ -34,7 +39,12 @@ describe('worker threads', () => {
   it('report exactly what the inline run reports', async () => {
     const inline = await validateContent({ root, cwd, cache: false, workers: 0 });
     const threaded = await validateContent({ root, cwd, cache: false, workers: 2 });
-    expect(inline.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule).sort()).toEqual([
+    expect(
+      inline.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.rule)
+        .sort(),
+    ).toEqual([
       'body/required-sections',
       'personal-data/titled-name',
       'references/missing',

@@ -22,7 +22,14 @@ function run(r: FixtureRoot, args: string[] = [], env: Record<string, string> = 
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: r.cwd,
     encoding: 'utf8',
-    env: { ...process.env, JOL_TODAY: '2026-11-23', JOL_CONTENT_DIR: 'content', JOL_CACHE_DIR: path.join(r.cwd, '.cache'), GITHUB_STEP_SUMMARY: '', ...env },
+    env: {
+      ...process.env,
+      JOL_TODAY: '2026-11-23',
+      JOL_CONTENT_DIR: 'content',
+      JOL_CACHE_DIR: path.join(r.cwd, '.cache'),
+      GITHUB_STEP_SUMMARY: '',
+      ...env,
+    },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -37,8 +44,12 @@ describe('exit codes and text output', () => {
   it('exits 1 with file:line:col lines and a summary for invalid content', () => {
     const { code, out } = run(root(path.join(INVALID, 'schema/enum')));
     expect(code).toBe(1);
-    expect(out).toContain('content/lessons/2017-05-22-methane-not-shared.md:8:9  error  Unexpected source "incidnt"');
-    expect(out.trim().split('\n').at(-1)).toBe('✖ 4 errors and 0 warnings in 2 files (12 files checked)');
+    expect(out).toContain(
+      'content/lessons/2017-05-22-methane-not-shared.md:8:9  error  Unexpected source "incidnt"',
+    );
+    expect(out.trim().split('\n').at(-1)).toBe(
+      '✖ 4 errors and 0 warnings in 2 files (12 files checked)',
+    );
   });
 
   it('exits 0 with warnings only', () => {
@@ -76,14 +87,16 @@ describe('formats', () => {
     expect(code).toBe(1);
     const items = JSON.parse(out) as Record<string, unknown>[];
     expect(items).toHaveLength(4);
-    for (const item of items) expect(Object.keys(item)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
+    for (const item of items)
+      expect(Object.keys(item)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
     expect(items[0]).toEqual({
       file: 'content/lessons/2017-05-22-methane-not-shared.md',
       line: 8,
       column: 9,
       severity: 'error',
       rule: 'schema/enum',
-      message: 'Unexpected source "incidnt", expected one of incident, exercise, training, testing, external (did you mean "incident"?)',
+      message:
+        'Unexpected source "incidnt", expected one of incident, exercise, training, testing, external (did you mean "incident"?)',
     });
   });
 
@@ -98,7 +111,9 @@ describe('formats', () => {
     );
     const md = fs.readFileSync(summary, 'utf8');
     expect(md).toContain('### JOL content check: changes needed');
-    expect(md).toContain('| `content/organisations/greater-manchester-police.yaml:2:9` | error | Unexpected sector "policing"');
+    expect(md).toContain(
+      '| `content/organisations/greater-manchester-police.yaml:2:9` | error | Unexpected sector "policing"',
+    );
   });
 
   it('--summary writes the Markdown summary to a file too', () => {
@@ -120,14 +135,23 @@ describe('PR mode (paths given)', () => {
   it('resolves references against the whole repository', () => {
     const r = root();
     const lesson = path.join(r.root, 'lessons', '2017-05-23-new-lesson.md');
-    const text = fs.readFileSync(path.join(r.root, 'lessons', '2017-05-22-methane-not-shared.md'), 'utf8')
+    const text = fs
+      .readFileSync(path.join(r.root, 'lessons', '2017-05-22-methane-not-shared.md'), 'utf8')
       .replace('date: 2017-05-22', 'date: 2017-05-23')
-      .replace('title: M/ETHANE messages were not shared between control rooms', 'title: Ambulance control received the first message late')
-      .replace('tags: [control-rooms, methane]', 'tags: [control-rooms]\nrelated: [2017-06-01-joint-welfare-cell, 2017-06-01-no-such-lesson]');
+      .replace(
+        'title: M/ETHANE messages were not shared between control rooms',
+        'title: Ambulance control received the first message late',
+      )
+      .replace(
+        'tags: [control-rooms, methane]',
+        'tags: [control-rooms]\nrelated: [2017-06-01-joint-welfare-cell, 2017-06-01-no-such-lesson]',
+      );
     fs.writeFileSync(lesson, text);
     const { code, out } = run(r, ['content/lessons/2017-05-23-new-lesson.md']);
     expect(code).toBe(1);
-    expect(out).toContain('content/lessons/2017-05-23-new-lesson.md:20:42  error  Unknown lesson "2017-06-01-no-such-lesson" in related');
+    expect(out).toContain(
+      'content/lessons/2017-05-23-new-lesson.md:20:42  error  Unknown lesson "2017-06-01-no-such-lesson" in related',
+    );
     expect(out).not.toContain('2017-06-01-joint-welfare-cell"');
     expect(out).toContain('(1 file checked)');
   });
@@ -138,11 +162,20 @@ describe('PR mode (paths given)', () => {
     const note = path.join(r.root, 'action-notes', '2018-001.md');
     fs.writeFileSync(note, fs.readFileSync(note, 'utf8'));
     const lesson = path.join(r.root, 'lessons', '2017-05-22-methane-not-shared.md');
-    fs.writeFileSync(lesson, fs.readFileSync(lesson, 'utf8').replace('public: true', 'public: false'));
+    fs.writeFileSync(
+      lesson,
+      fs.readFileSync(lesson, 'utf8').replace('public: true', 'public: false'),
+    );
     const { code, out } = run(r, ['content/lessons/2017-05-22-methane-not-shared.md']);
     expect(code).toBe(1);
-    expect(out).toContain('content/lessons/2017-06-01-joint-welfare-cell.md:9:8  error  Unknown event "2017-05-22-manchester-arena-attack"');
-    expect(out).toContain('content/action-notes/2018-001.md:8:11  error  This public action note refers to lesson "2017-05-22-methane-not-shared", which is not public');
-    expect(out).toContain('content/lessons/2017-06-01-joint-welfare-cell.md:14:11  error  This public lesson refers to lesson "2017-05-22-methane-not-shared"');
+    expect(out).toContain(
+      'content/lessons/2017-06-01-joint-welfare-cell.md:9:8  error  Unknown event "2017-05-22-manchester-arena-attack"',
+    );
+    expect(out).toContain(
+      'content/action-notes/2018-001.md:8:11  error  This public action note refers to lesson "2017-05-22-methane-not-shared", which is not public',
+    );
+    expect(out).toContain(
+      'content/lessons/2017-06-01-joint-welfare-cell.md:14:11  error  This public lesson refers to lesson "2017-05-22-methane-not-shared"',
+    );
   });
 });

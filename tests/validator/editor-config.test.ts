@@ -21,7 +21,19 @@ describe('generated JSON Schemas', () => {
   it('carry the field descriptions and vocabularies', () => {
     const lesson = JSON.parse(jsonSchemaFiles().get('lesson.schema.json')!);
     expect(lesson.additionalProperties).toBe(false);
-    expect(lesson.required).toEqual(expect.arrayContaining(['kind', 'title', 'summary', 'date', 'source', 'submitted_by', 'submitted', 'criteria', 'classification']));
+    expect(lesson.required).toEqual(
+      expect.arrayContaining([
+        'kind',
+        'title',
+        'summary',
+        'date',
+        'source',
+        'submitted_by',
+        'submitted',
+        'criteria',
+        'classification',
+      ]),
+    );
     expect(lesson.properties.principles.items.enum).toContain('jointly-understand-risk');
     expect(lesson.properties.risks.items.enum).toHaveLength(88);
     expect(lesson.properties.title.description).toMatch(/plain text/);
@@ -29,19 +41,26 @@ describe('generated JSON Schemas', () => {
   });
 
   it('are wired to the record folders for VS Code', () => {
-    const settings = JSON.parse(fs.readFileSync(path.join(PROJECT, '.vscode', 'settings.json'), 'utf8'));
-    for (const schema of Object.keys(settings['yaml.schemas'])) expect(fs.existsSync(path.join(PROJECT, schema))).toBe(true);
+    const settings = JSON.parse(
+      fs.readFileSync(path.join(PROJECT, '.vscode', 'settings.json'), 'utf8'),
+    );
+    for (const schema of Object.keys(settings['yaml.schemas']))
+      expect(fs.existsSync(path.join(PROJECT, schema))).toBe(true);
   });
 });
 
 describe('.remarkrc.mjs (frontmatter checks in the editor)', () => {
   async function lint(relative: string, value: string) {
-    const config = (await import(path.join(PROJECT, '.remarkrc.mjs'))).default as { plugins: unknown[] };
+    const config = (await import(path.join(PROJECT, '.remarkrc.mjs'))).default as {
+      plugins: unknown[];
+    };
     const file = new VFile({ path: relative, cwd: PROJECT, value });
     const previous = process.cwd();
     process.chdir(PROJECT);
     try {
-      await remark().use(config as never).process(file);
+      await remark()
+        .use(config as never)
+        .process(file);
     } finally {
       process.chdir(previous);
     }
@@ -49,13 +68,22 @@ describe('.remarkrc.mjs (frontmatter checks in the editor)', () => {
   }
 
   it('flags an unknown enum value in a lesson', async () => {
-    const bad = fs.readFileSync(path.join(PROJECT, 'tests/fixtures/invalid/schema/enum/content/lessons/2017-05-22-methane-not-shared.md'), 'utf8');
+    const bad = fs.readFileSync(
+      path.join(
+        PROJECT,
+        'tests/fixtures/invalid/schema/enum/content/lessons/2017-05-22-methane-not-shared.md',
+      ),
+      'utf8',
+    );
     const messages = await lint('content/lessons/2017-05-22-methane-not-shared.md', bad);
     expect(messages.join('\n')).toMatch(/source/);
   });
 
   it('accepts a valid sample lesson', async () => {
-    const good = fs.readFileSync(path.join(PROJECT, 'tests/fixtures/valid/lessons/2017-05-22-methane-not-shared.md'), 'utf8');
+    const good = fs.readFileSync(
+      path.join(PROJECT, 'tests/fixtures/valid/lessons/2017-05-22-methane-not-shared.md'),
+      'utf8',
+    );
     expect(await lint('content/lessons/2017-05-22-methane-not-shared.md', good)).toEqual([]);
   });
 });

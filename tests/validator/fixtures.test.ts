@@ -37,10 +37,16 @@ describe('invalid fixtures', () => {
       const result = await run(dir);
       const lines = formatText(result.diagnostics, result.checked).trimEnd().split('\n');
       lines.splice(-2); // blank line and summary
-      const expected = fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8').trimEnd().split('\n');
+      const expected = fs
+        .readFileSync(path.join(dir, 'expected.txt'), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(lines).toEqual(expected);
       // The fixture is named after a rule it exercises; that rule must fire.
-      if (rule.includes('/')) expect(result.diagnostics.some((d) => d.rule === rule || d.rule.startsWith(`${rule}/`))).toBe(true);
+      if (rule.includes('/'))
+        expect(
+          result.diagnostics.some((d) => d.rule === rule || d.rule.startsWith(`${rule}/`)),
+        ).toBe(true);
     });
   }
 });

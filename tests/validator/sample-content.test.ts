@@ -16,10 +16,16 @@ process.env.JOL_TODAY = '2026-11-23';
 
 let result: ValidateResult;
 const of = (collection: string) => result.summaries.filter((s) => s.collection === collection);
-const values = (records: RecordSummary[], field: string) => new Set(records.flatMap((r) => [r.data[field]].flat()).filter(Boolean));
+const values = (records: RecordSummary[], field: string) =>
+  new Set(records.flatMap((r) => [r.data[field]].flat()).filter(Boolean));
 
 beforeAll(async () => {
-  result = await validateContent({ root: CONTENT, cwd: path.dirname(CONTENT), cache: false, workers: 0 });
+  result = await validateContent({
+    root: CONTENT,
+    cwd: path.dirname(CONTENT),
+    cache: false,
+    workers: 0,
+  });
 });
 
 describe('the sample knowledge base', () => {
@@ -39,13 +45,20 @@ describe('the sample knowledge base', () => {
     expect(values(of('action-notes'), 'kind')).toEqual(new Set(['for-action', 'for-information']));
     expect(of('events').length).toBeGreaterThanOrEqual(12);
     expect(of('organisations').length).toBeGreaterThanOrEqual(30);
-    expect([...values(of('organisations'), 'nation')]).toEqual(expect.arrayContaining(['england', 'wales', 'scotland', 'northern-ireland']));
-    const states = new Set(of('assurance').flatMap((a) => (a.data.returns as { state: string }[]).map((r) => r.state)));
+    expect([...values(of('organisations'), 'nation')]).toEqual(
+      expect.arrayContaining(['england', 'wales', 'scotland', 'northern-ireland']),
+    );
+    const states = new Set(
+      of('assurance').flatMap((a) => (a.data.returns as { state: string }[]).map((r) => r.state)),
+    );
     expect(states).toEqual(new Set(assuranceStates.ids));
   });
 
   it('marks only a few records non-public, and says they are fictional', () => {
-    const hidden = result.summaries.filter((s) => s.collection !== 'organisations' && s.collection !== 'assurance' && s.data.public !== true);
+    const hidden = result.summaries.filter(
+      (s) =>
+        s.collection !== 'organisations' && s.collection !== 'assurance' && s.data.public !== true,
+    );
     expect(hidden.length).toBeGreaterThan(0);
     for (const record of hidden) {
       expect(record.data.classification, record.id).toBe('official-sensitive');
@@ -64,31 +77,77 @@ describe('a corrupted copy of the sample knowledge base', () => {
     fs.cpSync(CONTENT, root, { recursive: true });
     const planted: { file: string; rule: string; line: number }[] = [];
     /** Replaces text in a file and records the line where the replacement starts. */
-    const plant = (rel: string, from: string | RegExp, to: string, rule: string, lineOffset = 0) => {
+    const plant = (
+      rel: string,
+      from: string | RegExp,
+      to: string,
+      rule: string,
+      lineOffset = 0,
+    ) => {
       const file = path.join(root, rel);
       const text = fs.readFileSync(file, 'utf8');
       const index = typeof from === 'string' ? text.indexOf(from) : text.search(from);
       expect(index, `${rel}: ${String(from)}`).toBeGreaterThanOrEqual(0);
       fs.writeFileSync(file, text.replace(from, to));
-      planted.push({ file: `content/${rel}`, rule, line: text.slice(0, index).split('\n').length + lineOffset });
+      planted.push({
+        file: `content/${rel}`,
+        rule,
+        line: text.slice(0, index).split('\n').length + lineOffset,
+      });
     };
     const lessons = fs.readdirSync(path.join(root, 'lessons')).sort();
-    const identified = lessons.filter((f) => fs.readFileSync(path.join(root, 'lessons', f), 'utf8').includes('## Why it matters'));
+    const identified = lessons.filter((f) =>
+      fs.readFileSync(path.join(root, 'lessons', f), 'utf8').includes('## Why it matters'),
+    );
     plant(`lessons/${lessons[0]}`, /^source: \w+$/m, 'source: incidnt', 'schema/enum');
-    plant(`lessons/${identified[3]}`, '## Why it matters\n', '## Why It Matters\n', 'body/required-sections');
-    plant(`lessons/${lessons[7]}`, /^## /m, 'Contact PC Smith for details.\n\n## ', 'personal-data/titled-name');
-    plant(`lessons/${lessons[9]}`, /^classification: official$/m, 'classification: official\ntitel: A typo', 'schema/unknown-key', 1);
-    plant('events/2017-06-14-grenfell-tower-fire.yaml', /^type: incident$/m, 'type: accident', 'schema/enum');
-    plant('organisations/london-fire-brigade.yaml', /^sector: fire-rescue$/m, 'sector: fire-rescue\nsector: fire', 'yaml/syntax', 1);
+    plant(
+      `lessons/${identified[3]}`,
+      '## Why it matters\n',
+      '## Why It Matters\n',
+      'body/required-sections',
+    );
+    plant(
+      `lessons/${lessons[7]}`,
+      /^## /m,
+      'Contact PC Smith for details.\n\n## ',
+      'personal-data/titled-name',
+    );
+    plant(
+      `lessons/${lessons[9]}`,
+      /^classification: official$/m,
+      'classification: official\ntitel: A typo',
+      'schema/unknown-key',
+      1,
+    );
+    plant(
+      'events/2017-06-14-grenfell-tower-fire.yaml',
+      /^type: incident$/m,
+      'type: accident',
+      'schema/enum',
+    );
+    plant(
+      'organisations/london-fire-brigade.yaml',
+      /^sector: fire-rescue$/m,
+      'sector: fire-rescue\nsector: fire',
+      'yaml/syntax',
+      1,
+    );
     const note = fs.readdirSync(path.join(root, 'assurance'))[0]!;
     const ret = fs.readdirSync(path.join(root, 'assurance', note))[0]!;
-    plant(`assurance/${note}/${ret}`, /recommendation: R1$/m, 'recommendation: R9', 'references/missing');
+    plant(
+      `assurance/${note}/${ret}`,
+      /recommendation: R1$/m,
+      'recommendation: R9',
+      'references/missing',
+    );
     plant('action-notes/2025-002.md', /^issued: 2025-/m, 'issued: 2024-', 'file/id-date');
 
     const corrupted = await validateContent({ root, cwd, cache: false, workers: 2 });
     const errors = corrupted.diagnostics.filter((d) => d.severity === 'error');
     for (const p of planted) {
-      expect(errors, `${p.file} ${p.rule}`).toContainEqual(expect.objectContaining({ file: p.file, rule: p.rule, line: p.line }));
+      expect(errors, `${p.file} ${p.rule}`).toContainEqual(
+        expect.objectContaining({ file: p.file, rule: p.rule, line: p.line }),
+      );
     }
     // Nothing but the planted problems (and what they imply for the same files) is reported.
     expect(new Set(errors.map((e) => e.file))).toEqual(new Set(planted.map((p) => p.file)));

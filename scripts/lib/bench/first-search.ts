@@ -12,10 +12,25 @@
  * served by `serveStatic()` in this process (pass it, or it is found by its address).
  */
 import type { Browser, Page } from 'playwright-core';
-import { findStaticServer, type ServedResponse, type StaticServer } from '../browser/static-server.ts';
+import {
+  findStaticServer,
+  type ServedResponse,
+  type StaticServer,
+} from '../browser/static-server.ts';
 
 /** What a response is for, by its path. */
-export type ResponseKind = 'page' | 'css' | 'js' | 'pagefindJs' | 'wasm' | 'pfMeta' | 'index' | 'filter' | 'fragment' | 'delta' | 'other';
+export type ResponseKind =
+  | 'page'
+  | 'css'
+  | 'js'
+  | 'pagefindJs'
+  | 'wasm'
+  | 'pfMeta'
+  | 'index'
+  | 'filter'
+  | 'fragment'
+  | 'delta'
+  | 'other';
 
 export interface KindCost {
   bytes: number;
@@ -75,8 +90,23 @@ export function kindOf(urlPath: string): ResponseKind {
 }
 
 export function costByKind(responses: readonly ServedResponse[]): Record<ResponseKind, KindCost> {
-  const kinds: ResponseKind[] = ['page', 'css', 'js', 'pagefindJs', 'wasm', 'pfMeta', 'index', 'filter', 'fragment', 'delta', 'other'];
-  const out = Object.fromEntries(kinds.map((k) => [k, { bytes: 0, requests: 0 }])) as Record<ResponseKind, KindCost>;
+  const kinds: ResponseKind[] = [
+    'page',
+    'css',
+    'js',
+    'pagefindJs',
+    'wasm',
+    'pfMeta',
+    'index',
+    'filter',
+    'fragment',
+    'delta',
+    'other',
+  ];
+  const out = Object.fromEntries(kinds.map((k) => [k, { bytes: 0, requests: 0 }])) as Record<
+    ResponseKind,
+    KindCost
+  >;
   for (const r of responses) {
     const k = out[kindOf(r.path)];
     k.bytes += r.bytes;
@@ -111,19 +141,31 @@ async function watch(page: Page): Promise<void> {
       form.__jolWatched = true;
       const current = () => (window as unknown as { __jolWatch: Watch }).__jolWatch;
       // Capturing listeners on the form run before the page's own listeners.
-      form.addEventListener('input', (e) => {
-        if (e.target !== box) return;
-        current().lastKey = performance.now();
-        current().shown = 0;
-      }, { capture: true });
-      form.addEventListener('change', (e) => {
-        if (e.target === box) return;
-        current().lastChange = performance.now();
-        current().shown = 0;
-      }, { capture: true });
+      form.addEventListener(
+        'input',
+        (e) => {
+          if (e.target !== box) return;
+          current().lastKey = performance.now();
+          current().shown = 0;
+        },
+        { capture: true },
+      );
+      form.addEventListener(
+        'change',
+        (e) => {
+          if (e.target === box) return;
+          current().lastChange = performance.now();
+          current().shown = 0;
+        },
+        { capture: true },
+      );
     }
     w.__jolObserver = new MutationObserver(() => {
-      if (state.shown === 0 && list.dataset.resultsFor !== undefined && list.dataset.resultsFor === box.value.trim()) {
+      if (
+        state.shown === 0 &&
+        list.dataset.resultsFor !== undefined &&
+        list.dataset.resultsFor === box.value.trim()
+      ) {
         state.shown = performance.now();
         state.items = list.querySelectorAll('li').length;
       }
@@ -132,7 +174,10 @@ async function watch(page: Page): Promise<void> {
   });
 }
 
-async function shownAfter(page: Page, from: 'lastKey' | 'lastChange'): Promise<{ milliseconds: number; items: number }> {
+async function shownAfter(
+  page: Page,
+  from: 'lastKey' | 'lastChange',
+): Promise<{ milliseconds: number; items: number }> {
   const handle = await page.waitForFunction(
     (start) => {
       const s = (window as unknown as { __jolWatch: Watch }).__jolWatch;
@@ -150,7 +195,11 @@ async function shownAfter(page: Page, from: 'lastKey' | 'lastChange'): Promise<{
  * Enter) and returns how long after the last keystroke the results for it were in the list,
  * as measured in the page, and how many items were shown.
  */
-export async function typeUntilResults(page: Page, word: string, delay = 0): Promise<{ milliseconds: number; items: number }> {
+export async function typeUntilResults(
+  page: Page,
+  word: string,
+  delay = 0,
+): Promise<{ milliseconds: number; items: number }> {
   await watch(page);
   await page.locator('#search-q').pressSequentially(word, { delay });
   return shownAfter(page, 'lastKey');
@@ -158,11 +207,20 @@ export async function typeUntilResults(page: Page, word: string, delay = 0): Pro
 
 /** Waits for the status line (a live region, updated once the reader pauses) to describe the results. */
 export async function announced(page: Page): Promise<string> {
-  await page.waitForFunction(() => /result/i.test(document.querySelector('#search-status')?.textContent ?? '') && !/Searching/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  await page.waitForFunction(
+    () =>
+      /result/i.test(document.querySelector('#search-status')?.textContent ?? '') &&
+      !/Searching/.test(document.querySelector('#search-status')?.textContent ?? ''),
+  );
   return (await page.textContent('#search-status'))?.trim() ?? '';
 }
 
-export async function firstSearch(browser: Browser, searchUrl: string, word: string, options: FirstSearchOptions = {}): Promise<SearchCost> {
+export async function firstSearch(
+  browser: Browser,
+  searchUrl: string,
+  word: string,
+  options: FirstSearchOptions = {},
+): Promise<SearchCost> {
   const server = options.server ?? findStaticServer(searchUrl);
   if (!server) {
     throw new Error(
@@ -180,8 +238,11 @@ export async function firstSearch(browser: Browser, searchUrl: string, word: str
     let filterMilliseconds: number | undefined;
     if (options.filter) {
       const { name, value } = options.filter;
-      const check = page.locator(`input[type="checkbox"][name=${JSON.stringify(name)}][value=${JSON.stringify(value)}]`);
-      if ((await check.count()) !== 1) throw new Error(`No filter ${name}: ${value} on the search page.`);
+      const check = page.locator(
+        `input[type="checkbox"][name=${JSON.stringify(name)}][value=${JSON.stringify(value)}]`,
+      );
+      if ((await check.count()) !== 1)
+        throw new Error(`No filter ${name}: ${value} on the search page.`);
       await check.evaluate((el) => el.closest('details')?.setAttribute('open', ''));
       await watch(page);
       await check.check();
@@ -199,7 +260,9 @@ export async function firstSearch(browser: Browser, searchUrl: string, word: str
       milliseconds: Math.round(typed.milliseconds),
       results,
       byKind: costByKind(responses),
-      ...(options.filter ? { filter: options.filter, filterMilliseconds: Math.round(filterMilliseconds!) } : {}),
+      ...(options.filter
+        ? { filter: options.filter, filterMilliseconds: Math.round(filterMilliseconds!) }
+        : {}),
       responses,
     };
   } finally {

@@ -3,13 +3,27 @@ import { indexSeconds } from './measure.ts';
 
 describe('indexSeconds', () => {
   it('reads when the full index, or only the delta, was written, from the lines the search-index integration logs', () => {
-    expect(indexSeconds('12:00:01 [jol-pagefind] Search index of 11050 records written in 34215 ms\n12:00:20 [jol-pagefind] Search index: 11050 pages in 50896 ms (built alongside the pages)')).toBe(34.215);
-    expect(indexSeconds('12:00:01 [jol-pagefind] Search index: a delta of 1 record written in 1611 ms\n12:00:12 [jol-pagefind] Search index: 11050 pages in 12329 ms (the last full index and a delta of 1 changed record (1 of its pages hidden))')).toBe(1.611);
-    expect(indexSeconds('[jol-pagefind] Search index: a delta of 15 records written in 220 ms')).toBe(0.22);
+    expect(
+      indexSeconds(
+        '12:00:01 [jol-pagefind] Search index of 11050 records written in 34215 ms\n12:00:20 [jol-pagefind] Search index: 11050 pages in 50896 ms (built alongside the pages)',
+      ),
+    ).toBe(34.215);
+    expect(
+      indexSeconds(
+        '12:00:01 [jol-pagefind] Search index: a delta of 1 record written in 1611 ms\n12:00:12 [jol-pagefind] Search index: 11050 pages in 12329 ms (the last full index and a delta of 1 changed record (1 of its pages hidden))',
+      ),
+    ).toBe(1.611);
+    expect(
+      indexSeconds('[jol-pagefind] Search index: a delta of 15 records written in 220 ms'),
+    ).toBe(0.22);
   });
 
   it('reads when a reused index was in the output, and says NaN when the log has neither', () => {
-    expect(indexSeconds('[jol-pagefind] Search index: 11050 pages in 10262 ms (unchanged records: the last index, reused)')).toBe(10.262);
+    expect(
+      indexSeconds(
+        '[jol-pagefind] Search index: 11050 pages in 10262 ms (unchanged records: the last index, reused)',
+      ),
+    ).toBe(10.262);
     expect(indexSeconds('no index here')).toBeNaN();
   });
 });

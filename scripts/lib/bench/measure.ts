@@ -29,7 +29,12 @@ const NODE = process.execPath;
 export function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string): Sample {
   const report = path.join(os.tmpdir(), `jol-resources-${process.pid}-${Date.now()}.json`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(NODE, args, { cwd, env: { ...process.env, ...env, JOL_REPORT_RESOURCES: report }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const child = spawnSync(NODE, args, {
+    cwd,
+    env: { ...process.env, ...env, JOL_REPORT_RESOURCES: report },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakMB = NaN;
   try {
@@ -51,7 +56,12 @@ export function median(values: number[]): number {
 export function measure(name: string, times: number, once: (run: number) => Sample): Measurement {
   const runs: Sample[] = [];
   for (let i = 0; i < times; i++) runs.push(once(i));
-  return { name, runs, seconds: median(runs.map((r) => r.seconds)), peakMB: median(runs.map((r) => r.peakMB)) };
+  return {
+    name,
+    runs,
+    seconds: median(runs.map((r) => r.seconds)),
+    peakMB: median(runs.map((r) => r.peakMB)),
+  };
 }
 
 export interface Row {
@@ -63,9 +73,18 @@ export interface Row {
 
 export function table(rows: Row[]): string {
   const head = ['measure', 'median', 'budget', 'result'];
-  const cells = rows.map((r) => [r.measure, r.value, r.budget, r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED']);
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.budget,
+    r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -88,6 +107,9 @@ export function reportResourcesAtExit(): void {
  * was in the output. NaN when the log says neither.
  */
 export function indexSeconds(log: string): number {
-  const m = /Search index(?: of \d+ records|: a delta of \d+ records?) written in (?<ms>\d+) ms/.exec(log) ?? /Search index: \d+ pages in (?<ms>\d+) ms/.exec(log);
+  const m =
+    /Search index(?: of \d+ records|: a delta of \d+ records?) written in (?<ms>\d+) ms/.exec(
+      log,
+    ) ?? /Search index: \d+ pages in (?<ms>\d+) ms/.exec(log);
   return m ? Number(m.groups!.ms) / 1000 : NaN;
 }

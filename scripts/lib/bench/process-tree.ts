@@ -40,10 +40,18 @@ function hwmKB(pid: number): number {
   }
 }
 
-export function runTree(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutSeconds?: number }): Promise<TreeRun> {
+export function runTree(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutSeconds?: number },
+): Promise<TreeRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -60,13 +68,20 @@ export function runTree(command: string, args: string[], options: { cwd: string;
       }
     };
     const timer = setInterval(sample, 100);
-    const limit = options.timeoutSeconds ? setTimeout(() => child.kill('SIGKILL'), options.timeoutSeconds * 1000) : undefined;
+    const limit = options.timeoutSeconds
+      ? setTimeout(() => child.kill('SIGKILL'), options.timeoutSeconds * 1000)
+      : undefined;
     child.on('error', reject);
     child.on('close', (status) => {
       clearInterval(timer);
       if (limit) clearTimeout(limit);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ seconds, peakMB: hasProc ? Math.max(0, ...peaks.values()) / 1024 : NaN, status, output });
+      resolve({
+        seconds,
+        peakMB: hasProc ? Math.max(0, ...peaks.values()) / 1024 : NaN,
+        status,
+        output,
+      });
     });
   });
 }

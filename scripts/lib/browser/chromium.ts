@@ -5,12 +5,18 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env.JOL_CHROMIUM;
   if (chosen) {
-    if (!fs.existsSync(chosen)) throw new Error(`JOL_CHROMIUM is set to ${chosen}, but there is no file there.`);
+    if (!fs.existsSync(chosen))
+      throw new Error(`JOL_CHROMIUM is set to ${chosen}, but there is no file there.`);
     return chosen;
   }
   const found = CANDIDATES.find((p) => fs.existsSync(p));
@@ -25,5 +31,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
 }

@@ -46,14 +46,20 @@ async function raw(paths: string[], headers: Record<string, string> = {}): Promi
   });
   for (const [i, p] of paths.entries()) {
     const last = i === paths.length - 1;
-    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-    socket.write(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: ${last ? 'close' : 'keep-alive'}\r\n\r\n`);
+    const extra = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.write(
+      `GET ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: ${last ? 'close' : 'keep-alive'}\r\n\r\n`,
+    );
     // Read one whole response: headers, then Content-Length bytes of body.
     for (;;) {
       pending = Buffer.concat([pending, ...data.splice(0)]);
       const end = pending.indexOf('\r\n\r\n');
       if (end >= 0) {
-        const length = Number(/content-length: *(\d+)/i.exec(pending.subarray(0, end).toString('latin1'))?.[1]);
+        const length = Number(
+          /content-length: *(\d+)/i.exec(pending.subarray(0, end).toString('latin1'))?.[1],
+        );
         if (pending.length >= end + 4 + length) {
           out.push(pending.subarray(0, end + 4 + length));
           pending = pending.subarray(end + 4 + length);
@@ -67,13 +73,17 @@ async function raw(paths: string[], headers: Record<string, string> = {}): Promi
   return out;
 }
 
-const head = (response: Buffer) => response.subarray(0, response.indexOf('\r\n\r\n')).toString('latin1');
+const head = (response: Buffer) =>
+  response.subarray(0, response.indexOf('\r\n\r\n')).toString('latin1');
 const body = (response: Buffer) => response.subarray(response.indexOf('\r\n\r\n') + 4);
 
 describe('serveStatic', () => {
   it('serves folder/ as folder/index.html, 404.html for anything missing, only under the base path', async () => {
     const [home, about, missing, outside] = await Promise.all([
-      fetch(server.url), fetch(`${server.url}about/`), fetch(`${server.url}nothing/`), fetch(new URL('/about/', server.url)),
+      fetch(server.url),
+      fetch(`${server.url}about/`),
+      fetch(`${server.url}nothing/`),
+      fetch(new URL('/about/', server.url)),
     ]);
     expect(await home!.text()).toContain('<title>Home</title>');
     expect(await about!.text()).toContain('<title>About</title>');
@@ -83,7 +93,10 @@ describe('serveStatic', () => {
   });
 
   it('gzips text when the request accepts gzip, and sends Pagefind files as they are', async () => {
-    const [zipped, chunkResponse] = await raw(['/jol/site.css', '/jol/pagefind/index/en_abc1234.pf_index'], { 'Accept-Encoding': 'gzip, deflate, br' });
+    const [zipped, chunkResponse] = await raw(
+      ['/jol/site.css', '/jol/pagefind/index/en_abc1234.pf_index'],
+      { 'Accept-Encoding': 'gzip, deflate, br' },
+    );
     expect(head(zipped!)).toMatch(/content-encoding: gzip/i);
     expect(head(zipped!)).toMatch(/vary: accept-encoding/i);
     expect(zlib.gunzipSync(body(zipped!)).toString()).toBe(css);
@@ -101,7 +114,10 @@ describe('serveStatic', () => {
 
   it('records each response with the bytes written to the socket, headers included', async () => {
     const recording = server.record();
-    const responses = await raw(['/jol/', '/jol/site.css', '/jol/pagefind/index/en_abc1234.pf_index', '/jol/missing'], { 'Accept-Encoding': 'gzip' });
+    const responses = await raw(
+      ['/jol/', '/jol/site.css', '/jol/pagefind/index/en_abc1234.pf_index', '/jol/missing'],
+      { 'Accept-Encoding': 'gzip' },
+    );
     await recording.idle(50);
     const recorded = recording.stop();
     expect(recorded.map((r) => [r.path, r.status, r.gzip])).toEqual([

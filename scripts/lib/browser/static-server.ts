@@ -31,7 +31,9 @@ const TYPES: Record<string, string> = {
 
 /** Types compressed on the fly (what GitHub Pages compresses); anything else is sent as is. */
 export function isCompressible(contentType: string): boolean {
-  return /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript)\b|image\/svg\+xml\b)/.test(contentType);
+  return /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript)\b|image\/svg\+xml\b)/.test(
+    contentType,
+  );
 }
 
 /** Whether an Accept-Encoding header allows gzip (`gzip` or `*`, with a non-zero q). */
@@ -39,7 +41,11 @@ export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   let star: boolean | undefined;
   for (const part of header.split(',')) {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
+    const [coding = '', ...params] = part
+      .trim()
+      .toLowerCase()
+      .split(';')
+      .map((s) => s.trim());
     const q = params.find((p) => p.startsWith('q='));
     const allowed = q === undefined || Number(q.slice(2)) > 0;
     if (coding === 'gzip' || coding === 'x-gzip') return allowed;
@@ -88,10 +94,16 @@ const running = new Set<StaticServer>();
 
 /** The server of this process that serves `url`, if any (so a benchmark given only an address can count its bytes). */
 export function findStaticServer(url: string): StaticServer | undefined {
-  return [...running].find((s) => url.startsWith(s.url) || new URL(url).origin === new URL(s.url).origin);
+  return [...running].find(
+    (s) => url.startsWith(s.url) || new URL(url).origin === new URL(s.url).origin,
+  );
 }
 
-export async function serveStatic(dir: string, basePath = '/', options: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  basePath = '/',
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const gzip = options.gzip ?? true;
   const compressed = new Map<string, { mtimeMs: number; body: Buffer }>();
   const gzipped = (file: string, body: Buffer): Buffer => {
@@ -121,17 +133,25 @@ export async function serveStatic(dir: string, basePath = '/', options: ServeOpt
     const asked = rel;
     const socket = req.socket;
     let done = false;
-    const finished = (status: number, contentType: string, compressedBody: boolean, bodyBytes: number) => () => {
-      if (done) return;
-      done = true;
-      inFlight--;
-      lastActivity = Date.now();
-      const total = socket.bytesWritten;
-      const bytes = total - (written.get(socket) ?? 0);
-      written.set(socket, total);
-      const entry: ServedResponse = { path: asked, status, contentType, gzip: compressedBody, bodyBytes, bytes };
-      for (const r of recordings) r.push(entry);
-    };
+    const finished =
+      (status: number, contentType: string, compressedBody: boolean, bodyBytes: number) => () => {
+        if (done) return;
+        done = true;
+        inFlight--;
+        lastActivity = Date.now();
+        const total = socket.bytesWritten;
+        const bytes = total - (written.get(socket) ?? 0);
+        written.set(socket, total);
+        const entry: ServedResponse = {
+          path: asked,
+          status,
+          contentType,
+          gzip: compressedBody,
+          bodyBytes,
+          bytes,
+        };
+        for (const r of recordings) r.push(entry);
+      };
     const send = (status: number, contentType: string, body: Buffer, file?: string) => {
       const headers: http.OutgoingHttpHeaders = { 'Content-Type': contentType };
       let out = body;
@@ -154,10 +174,15 @@ export async function serveStatic(dir: string, basePath = '/', options: ServeOpt
     rel = rel.slice(basePath.length);
     let file = path.join(dir, rel);
     if (!file.startsWith(dir)) file = path.join(dir, '__missing__');
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+      file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
       const notFound = path.join(dir, '404.html');
-      send(404, TYPES['.html']!, fs.existsSync(notFound) ? fs.readFileSync(notFound) : Buffer.from('Not found'));
+      send(
+        404,
+        TYPES['.html']!,
+        fs.existsSync(notFound) ? fs.readFileSync(notFound) : Buffer.from('Not found'),
+      );
       return;
     }
     send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), file);
@@ -175,7 +200,10 @@ export async function serveStatic(dir: string, basePath = '/', options: ServeOpt
         async idle(quietMs = 500, timeoutMs = 30_000) {
           const until = Date.now() + timeoutMs;
           while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
-            if (Date.now() > until) throw new Error(`The server was still busy after ${timeoutMs} ms (${inFlight} requests in flight).`);
+            if (Date.now() > until)
+              throw new Error(
+                `The server was still busy after ${timeoutMs} ms (${inFlight} requests in flight).`,
+              );
             await new Promise((resolve) => setTimeout(resolve, 25));
           }
         },

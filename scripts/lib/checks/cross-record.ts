@@ -14,14 +14,29 @@ export const crossRecordCheck: RepositoryCheck = {
       const eventId = lesson.data.event;
       const event = typeof eventId === 'string' ? repo.records.events.get(eventId) : undefined;
       const source = lesson.data.source;
-      if (event && eventTypes.has(String(event.data.type)) && sources.has(String(source)) && source !== event.data.type) {
-        report(lesson, { path: ['source'] }, 'cross-record/source', `source "${source}" differs from the type "${event.data.type}" of event ${event.id}; expected source: ${event.data.type}`, { target: event });
+      if (
+        event &&
+        eventTypes.has(String(event.data.type)) &&
+        sources.has(String(source)) &&
+        source !== event.data.type
+      ) {
+        report(
+          lesson,
+          { path: ['source'] },
+          'cross-record/source',
+          `source "${source}" differs from the type "${event.data.type}" of event ${event.id}; expected source: ${event.data.type}`,
+          { target: event },
+        );
       }
     }
     for (const record of [...repo.records.events.values(), ...orgs.values()]) {
       for (const { id } of idsIn(record.data.forum)) {
         const forum = orgs.get(id);
-        if (forum && sectors.has(String(forum.data.sector)) && forum.data.sector !== 'resilience-forum') {
+        if (
+          forum &&
+          sectors.has(String(forum.data.sector)) &&
+          forum.data.sector !== 'resilience-forum'
+        ) {
           report(
             record,
             { path: ['forum'] },
@@ -36,7 +51,13 @@ export const crossRecordCheck: RepositoryCheck = {
       const [noteId, orgId] = ret.id.split('/') as [string, string];
       const note = repo.records['action-notes'].get(noteId);
       const org = orgs.get(orgId);
-      if (!note || !org || !sectors.has(String(org.data.sector)) || !Array.isArray(note.data.audience)) continue;
+      if (
+        !note ||
+        !org ||
+        !sectors.has(String(org.data.sector)) ||
+        !Array.isArray(note.data.audience)
+      )
+        continue;
       const audience = note.data.audience as string[];
       if (!audience.includes('all') && !audience.includes(String(org.data.sector))) {
         report(

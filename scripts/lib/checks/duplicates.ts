@@ -20,7 +20,10 @@ function isEarlier(a: RecordSummary, b: RecordSummary): boolean {
 }
 
 function linked(a: RecordSummary, b: RecordSummary): boolean {
-  const refs = (r: RecordSummary) => [...(Array.isArray(r.data.related) ? r.data.related : []), r.data.superseded_by];
+  const refs = (r: RecordSummary) => [
+    ...(Array.isArray(r.data.related) ? r.data.related : []),
+    r.data.superseded_by,
+  ];
   return refs(a).includes(b.id) || refs(b).includes(a.id);
 }
 
@@ -65,7 +68,8 @@ export const duplicatesCheck: RepositoryCheck = {
       candidatesOf = (lesson) => {
         const shared = new Map<RecordSummary, number>();
         for (const t of toks.get(lesson)!) {
-          for (const other of index.get(t) ?? []) if (other !== lesson) shared.set(other, (shared.get(other) ?? 0) + 1);
+          for (const other of index.get(t) ?? [])
+            if (other !== lesson) shared.set(other, (shared.get(other) ?? 0) + 1);
         }
         return shared;
       };

@@ -5,4 +5,9 @@ import { personalDataCheck } from './personal-data.ts';
 import { schemaCheck } from './schema.ts';
 import type { FileCheck } from './types.ts';
 
-export const fileChecks: readonly FileCheck[] = [schemaCheck, fileNameCheck, bodyCheck, personalDataCheck];
+export const fileChecks: readonly FileCheck[] = [
+  schemaCheck,
+  fileNameCheck,
+  bodyCheck,
+  personalDataCheck,
+];

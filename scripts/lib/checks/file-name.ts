@@ -8,11 +8,24 @@ export const fileNameCheck: FileCheck = {
     const id = record.id;
     if (spec.name === 'assurance') {
       const [note, org] = id.split('/') as [string, string];
-      if (!ACTION_NOTE_ID.test(note)) report({ line: 0 }, 'file/name', `Folder "${note}" is not an action note id; expected assurance/<action-note-id>/<organisation-id>.yaml with an id such as 2025-001`);
-      if (!KEBAB_ID.test(org)) report({ line: 0 }, 'file/name', `File name "${org}" is not an organisation id; expected lower-case words joined by hyphens, such as greater-manchester-police`);
+      if (!ACTION_NOTE_ID.test(note))
+        report(
+          { line: 0 },
+          'file/name',
+          `Folder "${note}" is not an action note id; expected assurance/<action-note-id>/<organisation-id>.yaml with an id such as 2025-001`,
+        );
+      if (!KEBAB_ID.test(org))
+        report(
+          { line: 0 },
+          'file/name',
+          `File name "${org}" is not an organisation id; expected lower-case words joined by hyphens, such as greater-manchester-police`,
+        );
       return;
     }
-    if (!spec.idPattern.test(id) || (spec.idMaxLength !== undefined && id.length > spec.idMaxLength)) {
+    if (
+      !spec.idPattern.test(id) ||
+      (spec.idMaxLength !== undefined && id.length > spec.idMaxLength)
+    ) {
       const tooLong = spec.idPattern.test(id);
       report(
         { line: 0 },

@@ -31,17 +31,26 @@ export const personalDataCheck: FileCheck = {
     const findings = findPersonalData(text);
     const raw = parsed.data?.personal_data_exceptions;
     const exceptions = Array.isArray(raw)
-      ? raw.flatMap((e) => (e && typeof e === 'object' && typeof (e as { text?: unknown }).text === 'string' ? [(e as { text: string }).text] : []))
+      ? raw.flatMap((e) =>
+          e && typeof e === 'object' && typeof (e as { text?: unknown }).text === 'string'
+            ? [(e as { text: string }).text]
+            : [],
+        )
       : [];
     const used = new Set<string>();
     let starts: number[] | undefined;
-    const [skipFrom, skipTo] = exceptions.length > 0 ? (parsed.positions().spans.personal_data_exceptions ?? [0, -1]) : [0, -1];
+    const [skipFrom, skipTo] =
+      exceptions.length > 0
+        ? (parsed.positions().spans.personal_data_exceptions ?? [0, -1])
+        : [0, -1];
     for (const finding of findings) {
       starts ??= lineStarts(text);
       const line = lineOf(starts, finding.offset);
       // The exception list itself names the excepted text: neither flagged nor counted as a use.
       if (line >= skipFrom && line <= skipTo) continue;
-      const excepted = exceptions.find((e) => e === finding.text || e.replace(/\s+/g, ' ') === finding.text);
+      const excepted = exceptions.find(
+        (e) => e === finding.text || e.replace(/\s+/g, ' ') === finding.text,
+      );
       if (excepted !== undefined) {
         used.add(excepted);
         continue;
@@ -56,7 +65,12 @@ export const personalDataCheck: FileCheck = {
     }
     exceptions.forEach((e, index) => {
       if (!used.has(e)) {
-        report({ path: ['personal_data_exceptions', index, 'text'] }, 'personal-data/unused-exception', `Exception "${e}" matches nothing the personal-data check flags; remove it`, { severity: 'warning' });
+        report(
+          { path: ['personal_data_exceptions', index, 'text'] },
+          'personal-data/unused-exception',
+          `Exception "${e}" matches nothing the personal-data check flags; remove it`,
+          { severity: 'warning' },
+        );
       }
     });
   },

@@ -13,7 +13,10 @@ const FIELDS = {
 } as const;
 
 function hasClearStatus(data: Record<string, unknown>): boolean {
-  return classifications.has(String(data.classification)) && (data.public === undefined || typeof data.public === 'boolean');
+  return (
+    classifications.has(String(data.classification)) &&
+    (data.public === undefined || typeof data.public === 'boolean')
+  );
 }
 
 export const publicReleaseCheck: RepositoryCheck = {

@@ -18,7 +18,12 @@ export const referencesCheck: RepositoryCheck = {
           for (const { id, index } of idsIn(record.data[field])) {
             const path = index === undefined ? [field] : [field, index];
             if (targetName === name && id === record.id) {
-              report(record, { path }, 'references/self', `${field} refers to this ${spec.noun} itself; expected another ${layouts[targetName].noun}`);
+              report(
+                record,
+                { path },
+                'references/self',
+                `${field} refers to this ${spec.noun} itself; expected another ${layouts[targetName].noun}`,
+              );
               continue;
             }
             const target = targets.get(id);
@@ -40,20 +45,40 @@ export const referencesCheck: RepositoryCheck = {
       const [noteId, orgId] = record.id.split('/') as [string, string];
       const note = repo.records['action-notes'].get(noteId);
       if (!note) {
-        report(record, { line: 0 }, 'references/missing', `Unknown action note "${noteId}" (the folder name); expected the id of a file in action-notes/`);
+        report(
+          record,
+          { line: 0 },
+          'references/missing',
+          `Unknown action note "${noteId}" (the folder name); expected the id of a file in action-notes/`,
+        );
       }
       if (!repo.records.organisations.has(orgId)) {
         const guess = closest(orgId, [...repo.records.organisations.keys()]);
-        report(record, { line: 0 }, 'references/missing', `Unknown organisation "${orgId}" (the file name); expected the id of a file in organisations/${guess ? ` (did you mean "${guess}"?)` : ''}`);
+        report(
+          record,
+          { line: 0 },
+          'references/missing',
+          `Unknown organisation "${orgId}" (the file name); expected the id of a file in organisations/${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        );
       }
       if (!note) continue;
-      const recs = Array.isArray(note.data.recommendations) ? (note.data.recommendations as { id?: unknown }[]) : [];
+      const recs = Array.isArray(note.data.recommendations)
+        ? (note.data.recommendations as { id?: unknown }[])
+        : [];
       const recIds = recs.map((r) => r?.id).filter((id): id is string => typeof id === 'string');
       if (recIds.length === 0) {
-        report(record, { line: 0 }, 'references/no-recommendations', `Action note ${noteId} has no recommendations and takes no returns; remove this file`, { target: note });
+        report(
+          record,
+          { line: 0 },
+          'references/no-recommendations',
+          `Action note ${noteId} has no recommendations and takes no returns; remove this file`,
+          { target: note },
+        );
         continue;
       }
-      const returns = Array.isArray(record.data.returns) ? (record.data.returns as { recommendation?: unknown }[]) : [];
+      const returns = Array.isArray(record.data.returns)
+        ? (record.data.returns as { recommendation?: unknown }[])
+        : [];
       returns.forEach((entry, index) => {
         const rec = entry?.recommendation;
         if (typeof rec === 'string' && !recIds.includes(rec)) {

@@ -5,4 +5,9 @@ import { publicReleaseCheck } from './public-release.ts';
 import { referencesCheck } from './references.ts';
 import type { RepositoryCheck } from './types.ts';
 
-export const repositoryChecks: readonly RepositoryCheck[] = [referencesCheck, crossRecordCheck, publicReleaseCheck, duplicatesCheck];
+export const repositoryChecks: readonly RepositoryCheck[] = [
+  referencesCheck,
+  crossRecordCheck,
+  publicReleaseCheck,
+  duplicatesCheck,
+];

@@ -8,7 +8,12 @@ export const schemaCheck: FileCheck = {
   run(input, report) {
     const data = input.parsed.data;
     if (data === undefined) {
-      if (input.parsed.problems.length === 0) report({ line: 1, column: 1 }, 'schema/empty', `Expected the fields of ${input.spec.noun === 'action note' ? 'an' : 'a'} ${input.spec.noun}, found none`);
+      if (input.parsed.problems.length === 0)
+        report(
+          { line: 1, column: 1 },
+          'schema/empty',
+          `Expected the fields of ${input.spec.noun === 'action note' ? 'an' : 'a'} ${input.spec.noun}, found none`,
+        );
       return;
     }
     const result = input.spec.schema.safeParse(data, { reportInput: true });
@@ -17,8 +22,12 @@ export const schemaCheck: FileCheck = {
       return;
     }
     for (const issue of result.error.issues) {
-      const known = issue.code === 'unrecognized_keys' ? keysAt(input.spec.schema, issue.path as (string | number)[]) : [];
-      for (const problem of describeIssue(issue, known)) report({ path: problem.path, atKey: problem.atKey }, problem.rule, problem.message);
+      const known =
+        issue.code === 'unrecognized_keys'
+          ? keysAt(input.spec.schema, issue.path as (string | number)[])
+          : [];
+      for (const problem of describeIssue(issue, known))
+        report({ path: problem.path, atKey: problem.atKey }, problem.rule, problem.message);
     }
   },
 };

@@ -30,7 +30,12 @@ export interface FileInput {
   bodyTree?: MdastRoot;
 }
 
-export type FileReport = (where: Where, rule: string, message: string, extra?: { severity?: Severity; email?: string }) => void;
+export type FileReport = (
+  where: Where,
+  rule: string,
+  message: string,
+  extra?: { severity?: Severity; email?: string },
+) => void;
 
 export interface FileCheck {
   id: string;
@@ -73,7 +78,8 @@ export interface RepositoryCheck {
 /** Ids held by a reference field: one id or a list of ids. */
 export function idsIn(value: unknown): { id: string; index?: number }[] {
   if (typeof value === 'string') return [{ id: value }];
-  if (Array.isArray(value)) return value.flatMap((v, index) => (typeof v === 'string' ? [{ id: v, index }] : []));
+  if (Array.isArray(value))
+    return value.flatMap((v, index) => (typeof v === 'string' ? [{ id: v, index }] : []));
   return [];
 }
 

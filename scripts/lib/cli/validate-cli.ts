@@ -76,13 +76,16 @@ async function main(): Promise<number> {
     const annotations = formatAnnotations(diagnostics);
     if (annotations) process.stdout.write(`${annotations}\n`);
     const summary = formatMarkdownSummary(diagnostics, checked);
-    if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary);
+    if (process.env.GITHUB_STEP_SUMMARY)
+      fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary);
     else process.stdout.write(summary);
   } else {
     process.stdout.write(formatText(diagnostics, checked));
-    if (interactive) process.stderr.write(`(${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
+    if (interactive)
+      process.stderr.write(`(${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
   }
-  if (args.values.summary) fs.writeFileSync(args.values.summary, formatMarkdownSummary(diagnostics, checked));
+  if (args.values.summary)
+    fs.writeFileSync(args.values.summary, formatMarkdownSummary(diagnostics, checked));
   return counts(diagnostics).errors > 0 ? 1 : 0;
 }
 

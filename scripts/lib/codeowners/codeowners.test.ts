@@ -11,5 +11,8 @@ it('central team everywhere; each organisation with SPOCs on its assurance retur
     loadConfig(),
   );
   const rules = text.split('\n').filter((l) => l && !l.startsWith('#'));
-  expect(rules).toEqual(['* @jol-library/jol-central-team', '/content/assurance/*/alpha.yaml @jol-library/jol-central-team @alpha-spoc @alpha-org/jol-team']);
+  expect(rules).toEqual([
+    '* @jol-library/jol-central-team',
+    '/content/assurance/*/alpha.yaml @jol-library/jol-central-team @alpha-spoc @alpha-org/jol-team',
+  ]);
 });

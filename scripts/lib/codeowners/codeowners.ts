@@ -12,7 +12,11 @@ export function ownerOf(handle: string): string {
   return handle.startsWith('@') ? handle : `@${handle}`;
 }
 
-export function codeownersText(organisations: readonly OrganisationEntry[], config: JolConfig, contentDir = 'content'): string {
+export function codeownersText(
+  organisations: readonly OrganisationEntry[],
+  config: JolConfig,
+  contentDir = 'content',
+): string {
   const central = config.reviewersTeam;
   const lines = [
     '# Generated from content/organisations/*.yaml by `npm run codeowners`; do not edit by hand.',

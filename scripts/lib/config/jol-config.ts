@@ -15,36 +15,65 @@ const label = z.strictObject({
 });
 
 export const LABEL_KEYS = [
-  'submission', 'lesson', 'notable-practice', 'assurance-return', 'needs-changes', 'pr-opened', 'bot-error', 'in-review', 'approved', 'published',
+  'submission',
+  'lesson',
+  'notable-practice',
+  'assurance-return',
+  'needs-changes',
+  'pr-opened',
+  'bot-error',
+  'in-review',
+  'approved',
+  'published',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
 export const jolConfigSchema = z.strictObject({
-  repository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/).describe('owner/name of the GitHub repository.'),
+  repository: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/)
+    .describe('owner/name of the GitHub repository.'),
   defaultBranch: z.string().min(1).describe('The branch that publishes.'),
   reviewersTeam: z
     .string()
     .regex(/^@[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/)
     .describe('The central reviewers team (@org/team): owns every file in CODEOWNERS.'),
-  siteUrl: z.string().url().describe('Where the public edition is published (links in comments and emails).'),
+  siteUrl: z
+    .string()
+    .url()
+    .describe('Where the public edition is published (links in comments and emails).'),
   submissionBranchPrefix: z
     .string()
     .regex(/^[a-z0-9][a-z0-9/-]*-$/)
     .describe('Branch name prefix for pull requests made from issues; the issue number follows.'),
-  assuranceFormSlots: z.number().int().min(1).max(20).describe('How many recommendations the assurance-return form has room for.'),
+  assuranceFormSlots: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .describe('How many recommendations the assurance-return form has room for.'),
   notify: z.strictObject({
     edition: z.enum(['public', 'responders']).describe('Which edition the email summary draws on.'),
     subjectPrefix: z.string().max(40),
   }),
-  labels: z.strictObject(Object.fromEntries(LABEL_KEYS.map((k) => [k, label])) as Record<LabelKey, typeof label>),
+  labels: z.strictObject(
+    Object.fromEntries(LABEL_KEYS.map((k) => [k, label])) as Record<LabelKey, typeof label>,
+  ),
 });
 
 export type JolConfig = z.output<typeof jolConfigSchema>;
 
 /** The repository root (two levels above scripts/lib/config). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+);
 
-export function loadConfig(file = process.env.JOL_CONFIG || path.join(REPO_ROOT, 'jol.config.json')): JolConfig {
+export function loadConfig(
+  file = process.env.JOL_CONFIG || path.join(REPO_ROOT, 'jol.config.json'),
+): JolConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -53,7 +82,9 @@ export function loadConfig(file = process.env.JOL_CONFIG || path.join(REPO_ROOT,
   }
   const parsed = jolConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`)
+      .join('\n');
     throw new Error(`${file}: the JOL configuration is not valid:\n${problems}`);
   }
   return parsed.data;

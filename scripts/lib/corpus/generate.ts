@@ -8,8 +8,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { commandLevels, lessonCriteria, models, practiceCriteria, principles, risks, sectors, sources } from '../../../schemas/vocabularies.ts';
-import { CONTEXTS, PLACES, PRACTICES, PROBLEMS, RECOMMENDATIONS, SENTENCES, SUBJECTS } from './phrases.ts';
+import {
+  commandLevels,
+  lessonCriteria,
+  models,
+  practiceCriteria,
+  principles,
+  risks,
+  sectors,
+  sources,
+} from '../../../schemas/vocabularies.ts';
+import {
+  CONTEXTS,
+  PLACES,
+  PRACTICES,
+  PROBLEMS,
+  RECOMMENDATIONS,
+  SENTENCES,
+  SUBJECTS,
+} from './phrases.ts';
 import { Random } from './random.ts';
 
 export interface CorpusOptions {
@@ -52,7 +69,8 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
   const until = Date.parse(options.until ?? '2026-06-30');
   const since = Date.parse('2019-01-01');
   const n = options.lessons;
-  for (const sub of ['lessons', 'events', 'organisations', 'action-notes', 'assurance']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const sub of ['lessons', 'events', 'organisations', 'action-notes', 'assurance'])
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
   let bytes = 0;
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -69,7 +87,16 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
     const id = `forum-${pad(i + 1, 3)}-lrf`;
     forums.push(id);
     orgs.push({ id, sector: 'resilience-forum' });
-    write(`organisations/${id}.yaml`, stringify({ name: `${PLACES[i % PLACES.length]} Resilience Forum ${i + 1}`, sector: 'resilience-forum', category: 'other', nation: NATIONS[i % 4], spoc: [`forum-${i + 1}-jol-spoc`] }));
+    write(
+      `organisations/${id}.yaml`,
+      stringify({
+        name: `${PLACES[i % PLACES.length]} Resilience Forum ${i + 1}`,
+        sector: 'resilience-forum',
+        category: 'other',
+        nation: NATIONS[i % 4],
+        spoc: [`forum-${i + 1}-jol-spoc`],
+      }),
+    );
   }
   const responderSectors = sectors.ids.filter((s) => s !== 'resilience-forum');
   for (let i = orgs.length; i < orgCount; i++) {
@@ -111,7 +138,10 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
         forum: rng.pick(forums),
         major_incident_declared: type === 'incident' ? rng.chance(0.4) : false,
         organisations: rng.some(orgIds, 2, 5),
-        debriefs: [{ type: 'hot', date: start }, { type: 'multi-agency', date: addDays(start, rng.int(7, 40)) }],
+        debriefs: [
+          { type: 'hot', date: start },
+          { type: 'multi-agency', date: addDays(start, rng.int(7, 40)) },
+        ],
         classification: isPublic ? 'official' : 'official-sensitive',
         public: isPublic,
       }),
@@ -139,7 +169,11 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
     const data: Record<string, unknown> = {
       kind: practice ? 'notable-practice' : 'lesson-identified',
       title: title.slice(0, 120),
-      summary: `${paragraph(rng, 2)} In ${place}, ${subject} ${practice ? 'worked well' : rng.pick(PROBLEMS)}.`.slice(0, 500),
+      summary:
+        `${paragraph(rng, 2)} In ${place}, ${subject} ${practice ? 'worked well' : rng.pick(PROBLEMS)}.`.slice(
+          0,
+          500,
+        ),
       date,
       source: event ? event.type : rng.pick(sources.ids),
       ...(event ? { event: event.id } : {}),
@@ -152,13 +186,30 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
       models: rng.some(models.ids, 0, 2),
       command_levels: rng.some(commandLevels.ids, 1, 2),
       risks: rng.some(risks.ids, 1, 3),
-      tags: rng.some(['control-rooms', 'airwave', 'flooding', 'welfare', 'cordons', 'logging', 'mutual-aid', 'evacuation', 'power-loss', 'alerts'], 0, 4),
+      tags: rng.some(
+        [
+          'control-rooms',
+          'airwave',
+          'flooding',
+          'welfare',
+          'cordons',
+          'logging',
+          'mutual-aid',
+          'evacuation',
+          'power-loss',
+          'alerts',
+        ],
+        0,
+        4,
+      ),
       ...(related && (related.public || !isPublic) ? { related: [related.id] } : {}),
       status: rng.pick(['identified', 'identified', 'actioned', 'learned', 'no-further-action']),
       classification: isPublic ? 'official' : 'official-sensitive',
       public: isPublic,
     };
-    const sections = practice ? ['What was done', 'Why it worked', 'How others can adopt it'] : ['What happened', 'Why it matters', 'Recommendation'];
+    const sections = practice
+      ? ['What was done', 'Why it worked', 'How others can adopt it']
+      : ['What happened', 'Why it matters', 'Recommendation'];
     const body = sections
       .map((heading, k) =>
         k === 2 && !practice
@@ -183,12 +234,27 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
     const id = `${year}-${pad(seq, 3)}`;
     const forAction = rng.chance(0.7);
     const audience = rng.chance(0.3) ? ['all'] : rng.some(responderSectors, 1, 3);
-    const recs = forAction ? Array.from({ length: rng.int(1, 4) }, (_, k) => ({ id: `R${k + 1}`, text: rng.pick(RECOMMENDATIONS) })) : undefined;
-    const noteLessons = rng.some(publicLessons.filter((l) => l.submitted <= issued), 1, 3).map((l) => l.id);
+    const recs = forAction
+      ? Array.from({ length: rng.int(1, 4) }, (_, k) => ({
+          id: `R${k + 1}`,
+          text: rng.pick(RECOMMENDATIONS),
+        }))
+      : undefined;
+    const noteLessons = rng
+      .some(
+        publicLessons.filter((l) => l.submitted <= issued),
+        1,
+        3,
+      )
+      .map((l) => l.id);
     if (noteLessons.length === 0) noteLessons.push(publicLessons[0]!.id);
     const data: Record<string, unknown> = {
       title: `Action note on ${rng.pick(SUBJECTS).replace(/^the /, '')} ${i + 1}`,
-      summary: `The Interoperability Board asks organisations to act on a trend seen in several debriefs. ${paragraph(rng, 1)}`.slice(0, 500),
+      summary:
+        `The Interoperability Board asks organisations to act on a trend seen in several debriefs. ${paragraph(rng, 1)}`.slice(
+          0,
+          500,
+        ),
       issued,
       kind: forAction ? 'for-action' : 'for-information',
       lessons: noteLessons,
@@ -204,11 +270,27 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
     for (const org of rng.some(inAudience, 0, Math.min(8, inAudience.length))) {
       const returns = rng.some(recs, 1, recs.length).map((r) => {
         const state = rng.pick(['not-started', 'in-progress', 'implemented', 'not-applicable']);
-        return { recommendation: r.id, state, ...(state === 'implemented' || state === 'not-applicable' ? { evidence: paragraph(rng, 1) } : {}) };
+        return {
+          recommendation: r.id,
+          state,
+          ...(state === 'implemented' || state === 'not-applicable'
+            ? { evidence: paragraph(rng, 1) }
+            : {}),
+        };
       });
-      write(`assurance/${id}/${org.id}.yaml`, stringify({ updated: min(addDays(issued, rng.int(10, 200)), today), returns }));
+      write(
+        `assurance/${id}/${org.id}.yaml`,
+        stringify({ updated: min(addDays(issued, rng.int(10, 200)), today), returns }),
+      );
       assurance++;
     }
   }
-  return { lessons: n, events: eventCount, organisations: orgCount, actionNotes: noteCount, assurance, bytes };
+  return {
+    lessons: n,
+    events: eventCount,
+    organisations: orgCount,
+    actionNotes: noteCount,
+    assurance,
+    bytes,
+  };
 }

@@ -12,7 +12,11 @@ import { fieldsFor, type FieldSpec } from '../records/field-spec.ts';
 import { recordKinds, sectionKey, type RecordKind } from '../records/record-kinds.ts';
 
 /** The record kinds that have an issue form. */
-export const FORM_KINDS = ['lesson', 'notable-practice', 'assurance-return'] as const satisfies readonly RecordKind[];
+export const FORM_KINDS = [
+  'lesson',
+  'notable-practice',
+  'assurance-return',
+] as const satisfies readonly RecordKind[];
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /** Fields the bot fills in itself (the date the issue is turned into a pull request). */
@@ -23,7 +27,11 @@ export const AUTOFILLED: Record<string, readonly string[]> = {
 };
 
 /** Fields whose answer is an organisation id: offered as a dropdown of the organisations in the content. */
-export const ORGANISATION_FIELDS: ReadonlySet<string> = new Set(['submitted_by', 'organisations', 'organisation']);
+export const ORGANISATION_FIELDS: ReadonlySet<string> = new Set([
+  'submitted_by',
+  'organisations',
+  'organisation',
+]);
 
 /** Choices with more options than this become a multi-select dropdown instead of checkboxes. */
 const CHECKBOX_LIMIT = 10;
@@ -61,7 +69,12 @@ function element(field: FieldSpec, organisations: readonly Term[]): Element {
     return {
       type: 'dropdown',
       id: field.name,
-      attributes: { label, description: help(field), multiple, options: organisations.map(optionLabel) },
+      attributes: {
+        label,
+        description: help(field),
+        multiple,
+        options: organisations.map(optionLabel),
+      },
       validations,
     };
   }
@@ -71,11 +84,20 @@ function element(field: FieldSpec, organisations: readonly Term[]): Element {
       return {
         type: 'input',
         id: field.name,
-        attributes: { label, description: help(field), ...(field.type === 'date' ? { placeholder: 'YYYY-MM-DD' } : {}) },
+        attributes: {
+          label,
+          description: help(field),
+          ...(field.type === 'date' ? { placeholder: 'YYYY-MM-DD' } : {}),
+        },
         validations,
       };
     case 'long-text':
-      return { type: 'textarea', id: field.name, attributes: { label, description: help(field) }, validations };
+      return {
+        type: 'textarea',
+        id: field.name,
+        attributes: { label, description: help(field) },
+        validations,
+      };
     case 'list':
       return {
         type: 'textarea',
@@ -84,21 +106,44 @@ function element(field: FieldSpec, organisations: readonly Term[]): Element {
         validations,
       };
     case 'boolean':
-      return { type: 'dropdown', id: field.name, attributes: { label, description: help(field), options: ['No', 'Yes'], default: 0 }, validations: { required: true } };
+      return {
+        type: 'dropdown',
+        id: field.name,
+        attributes: { label, description: help(field), options: ['No', 'Yes'], default: 0 },
+        validations: { required: true },
+      };
     case 'choice':
-      return { type: 'dropdown', id: field.name, attributes: { label, description: help(field), options: field.vocabulary!.terms.map(optionLabel) }, validations };
+      return {
+        type: 'dropdown',
+        id: field.name,
+        attributes: {
+          label,
+          description: help(field),
+          options: field.vocabulary!.terms.map(optionLabel),
+        },
+        validations,
+      };
     case 'choices':
       if (field.vocabulary!.terms.length <= CHECKBOX_LIMIT) {
         return {
           type: 'checkboxes',
           id: field.name,
-          attributes: { label, description: help(field, field.required ? 'Tick at least one.' : ''), options: field.vocabulary!.terms.map((t) => ({ label: optionLabel(t) })) },
+          attributes: {
+            label,
+            description: help(field, field.required ? 'Tick at least one.' : ''),
+            options: field.vocabulary!.terms.map((t) => ({ label: optionLabel(t) })),
+          },
         };
       }
       return {
         type: 'dropdown',
         id: field.name,
-        attributes: { label, description: help(field, 'Pick as many as apply.'), multiple: true, options: field.vocabulary!.terms.map(optionLabel) },
+        attributes: {
+          label,
+          description: help(field, 'Pick as many as apply.'),
+          multiple: true,
+          options: field.vocabulary!.terms.map(optionLabel),
+        },
         validations,
       };
     case 'objects':
@@ -116,19 +161,32 @@ function returnSlots(field: FieldSpec, slots: number): Element[] {
       {
         type: 'dropdown',
         id: `R${i}-state`,
-        attributes: { label: `R${i} state`, description: `Recommendation R${i}: ${state.description}`, options: [NO_RETURN, ...state.vocabulary!.terms.map(optionLabel)], default: 0 },
+        attributes: {
+          label: `R${i} state`,
+          description: `Recommendation R${i}: ${state.description}`,
+          options: [NO_RETURN, ...state.vocabulary!.terms.map(optionLabel)],
+          default: 0,
+        },
         validations: { required: false },
       },
-      { type: 'textarea', id: `R${i}-evidence`, attributes: { label: `R${i} evidence`, description: evidence.description }, validations: { required: false } },
+      {
+        type: 'textarea',
+        id: `R${i}-evidence`,
+        attributes: { label: `R${i} evidence`, description: evidence.description },
+        validations: { required: false },
+      },
     );
   }
   return out;
 }
 
 const INTRO: Record<FormKind, string> = {
-  lesson: 'Use this form to submit a **lesson identified**: something that went wrong or could have gone better in joint working, and should be put right.',
-  'notable-practice': 'Use this form to submit a **notable practice**: something that worked well in joint working and that others could adopt.',
-  'assurance-return': "Use this form to report your organisation's progress on the recommendations of an **action note**. Fill in one state (and evidence where asked) for each recommendation you report on.",
+  lesson:
+    'Use this form to submit a **lesson identified**: something that went wrong or could have gone better in joint working, and should be put right.',
+  'notable-practice':
+    'Use this form to submit a **notable practice**: something that worked well in joint working and that others could adopt.',
+  'assurance-return':
+    "Use this form to report your organisation's progress on the recommendations of an **action note**. Fill in one state (and evidence where asked) for each recommendation you report on.",
 };
 
 const WHAT_NOT_WHO =
@@ -145,9 +203,17 @@ export function issueForm(kind: FormKind, context: FormContext): Record<string, 
   const spec = recordKinds[kind];
   const { config } = context;
   const autofilled = new Set(AUTOFILLED[kind]);
-  const body: Element[] = [{ type: 'markdown', attributes: { value: `${INTRO[kind]}\n\n${WHAT_NOT_WHO}` } }];
+  const body: Element[] = [
+    { type: 'markdown', attributes: { value: `${INTRO[kind]}\n\n${WHAT_NOT_WHO}` } },
+  ];
   for (const locator of spec.locators) {
-    const asField: FieldSpec = { name: locator.name, type: 'text', required: locator.required, description: locator.description, pattern: locator.pattern.source };
+    const asField: FieldSpec = {
+      name: locator.name,
+      type: 'text',
+      required: locator.required,
+      description: locator.description,
+      pattern: locator.pattern.source,
+    };
     body.push(element(asField, context.organisations));
   }
   for (const field of fieldsFor(kind)) {
@@ -159,7 +225,10 @@ export function issueForm(kind: FormKind, context: FormContext): Record<string, 
     body.push({
       type: 'textarea',
       id: sectionKey(section),
-      attributes: { label: section, description: `The "${section}" section of the ${spec.title}, in plain text or Markdown (no HTML).` },
+      attributes: {
+        label: section,
+        description: `The "${section}" section of the ${spec.title}, in plain text or Markdown (no HTML).`,
+      },
       validations: { required: true },
     });
   }
@@ -169,14 +238,32 @@ export function issueForm(kind: FormKind, context: FormContext): Record<string, 
     attributes: {
       label: 'Before you submit',
       options: [
-        { label: 'It names no person and holds no personal data (what and why, not who).', required: true },
-        { label: 'The classification is right, and nothing OFFICIAL-SENSITIVE is marked public.', required: true },
-        ...(kind === 'assurance-return' ? [] : [{ label: 'It meets at least one JOL submission criterion ticked above.', required: true }]),
+        {
+          label: 'It names no person and holds no personal data (what and why, not who).',
+          required: true,
+        },
+        {
+          label: 'The classification is right, and nothing OFFICIAL-SENSITIVE is marked public.',
+          required: true,
+        },
+        ...(kind === 'assurance-return'
+          ? []
+          : [
+              {
+                label: 'It meets at least one JOL submission criterion ticked above.',
+                required: true,
+              },
+            ]),
       ],
     },
   });
   return {
-    name: kind === 'assurance-return' ? 'Assurance return' : kind === 'lesson' ? 'Lesson identified' : 'Notable practice',
+    name:
+      kind === 'assurance-return'
+        ? 'Assurance return'
+        : kind === 'lesson'
+          ? 'Lesson identified'
+          : 'Notable practice',
     description: `Submit ${kind === 'assurance-return' ? 'an assurance return on an action note' : `a ${spec.title}`} without using Git.`,
     title: `[${kind === 'assurance-return' ? 'Assurance return' : kind === 'lesson' ? 'Lesson' : 'Notable practice'}]: `,
     labels: [config.labels.submission.name, config.labels[kind].name],
@@ -184,7 +271,8 @@ export function issueForm(kind: FormKind, context: FormContext): Record<string, 
   };
 }
 
-const HEADER = '# Generated from the zod schemas in schemas/ by `npm run forms`; do not edit by hand.\n# CI fails when this file is out of date (`npm run forms -- --check`).\n';
+const HEADER =
+  '# Generated from the zod schemas in schemas/ by `npm run forms`; do not edit by hand.\n# CI fails when this file is out of date (`npm run forms -- --check`).\n';
 
 export function formText(form: Record<string, unknown>): string {
   return `${HEADER}${stringify(form, { lineWidth: 0 })}`;
@@ -193,14 +281,19 @@ export function formText(form: Record<string, unknown>): string {
 /** Every generated file under .github/ISSUE_TEMPLATE, by repository-relative path. */
 export function issueFormFiles(context: FormContext): Map<string, string> {
   const files = new Map<string, string>();
-  for (const kind of FORM_KINDS) files.set(`.github/ISSUE_TEMPLATE/${kind}.yml`, formText(issueForm(kind, context)));
+  for (const kind of FORM_KINDS)
+    files.set(`.github/ISSUE_TEMPLATE/${kind}.yml`, formText(issueForm(kind, context)));
   files.set(
     '.github/ISSUE_TEMPLATE/config.yml',
     `${HEADER}${stringify(
       {
         blank_issues_enabled: false,
         contact_links: [
-          { name: 'JOL Library (public edition)', url: context.config.siteUrl, about: 'Search published lessons before you submit, to avoid duplicates.' },
+          {
+            name: 'JOL Library (public edition)',
+            url: context.config.siteUrl,
+            about: 'Search published lessons before you submit, to avoid duplicates.',
+          },
         ],
       },
       { lineWidth: 0 },

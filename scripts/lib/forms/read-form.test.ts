@@ -21,7 +21,10 @@ describe('reading a submitted form', () => {
       title: 'A title with ### inside and `code`',
       source: option(form, 'source', 'exercise'),
       submitted_by: option(form, 'submitted_by', 'hm-coastguard'),
-      organisations: [option(form, 'organisations', 'hm-coastguard'), option(form, 'organisations', 'greater-manchester-police')],
+      organisations: [
+        option(form, 'organisations', 'hm-coastguard'),
+        option(form, 'organisations', 'greater-manchester-police'),
+      ],
       risks: [option(form, 'risks', 'cbrn-attacks'), option(form, 'risks', 'coastal-flooding')],
       criteria: [option(form, 'criteria', 'interoperability')],
       public: 'Yes',
@@ -33,7 +36,8 @@ describe('reading a submitted form', () => {
       source: 'Exercise (exercise)',
       submitted_by: 'hm-coastguard',
       organisations: ['hm-coastguard', 'greater-manchester-police'],
-      risks: 'Chemical, Biological, Radiological and Nuclear (CBRN) attacks (cbrn-attacks), Coastal flooding (coastal-flooding)',
+      risks:
+        'Chemical, Biological, Radiological and Nuclear (CBRN) attacks (cbrn-attacks), Coastal flooding (coastal-flooding)',
       criteria: ['Affects interoperability (interoperability)'],
       public: 'Yes',
       'section-what-happened': 'Line one.\n\n- a list\n- of things',
@@ -45,7 +49,11 @@ describe('reading a submitted form', () => {
   it('"None" is an empty answer only where GitHub writes it for a dropdown left unanswered', () => {
     const yaml = read('lesson');
     const form = parse(yaml) as Record<string, unknown>;
-    const body = renderIssueBody(form, { organisations: 'None', tags: 'None', 'section-recommendation': 'None' });
+    const body = renderIssueBody(form, {
+      organisations: 'None',
+      tags: 'None',
+      'section-recommendation': 'None',
+    });
     const answers = answersFromIssue('lesson', body, yaml);
     expect(answers.organisations).toBeUndefined();
     expect(answers.tags).toBe('None');
@@ -73,10 +81,24 @@ describe('reading a submitted form', () => {
 
   it('headings someone added by editing the issue are not read as fields, and "###" inside an answer is kept', () => {
     const yaml = read('lesson');
-    const answers = answersFromIssue('lesson', '### Title\n\nA real title here\n\n### __proto__\n\nx\n\n### Published\n\n2020-01-01', yaml);
+    const answers = answersFromIssue(
+      'lesson',
+      '### Title\n\nA real title here\n\n### __proto__\n\nx\n\n### Published\n\n2020-01-01',
+      yaml,
+    );
     expect(Object.keys(answers)).toEqual(['title']);
-    expect(answers.title).toBe('A real title here\n\n### __proto__\n\nx\n\n### Published\n\n2020-01-01');
-    const again = answersFromIssue('lesson', '### Title\n\nT\n\n### Summary\n\nS\n\n### What happened\n\n### Summary\n\nstill what happened', yaml);
-    expect(again).toEqual({ title: 'T', summary: 'S', 'section-what-happened': '### Summary\n\nstill what happened' });
+    expect(answers.title).toBe(
+      'A real title here\n\n### __proto__\n\nx\n\n### Published\n\n2020-01-01',
+    );
+    const again = answersFromIssue(
+      'lesson',
+      '### Title\n\nT\n\n### Summary\n\nS\n\n### What happened\n\n### Summary\n\nstill what happened',
+      yaml,
+    );
+    expect(again).toEqual({
+      title: 'T',
+      summary: 'S',
+      'section-what-happened': '### Summary\n\nstill what happened',
+    });
   });
 });

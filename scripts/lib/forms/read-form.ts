@@ -28,7 +28,9 @@ interface FormField {
 const EMPTY = new Set(['_no response_', '']);
 
 export function formFields(formYaml: string): FormField[] {
-  const form = parse(formYaml) as { body?: { type: string; id?: string; attributes?: { label?: string } }[] };
+  const form = parse(formYaml) as {
+    body?: { type: string; id?: string; attributes?: { label?: string } }[];
+  };
   return (form.body ?? [])
     .filter((e) => e.type !== 'markdown' && e.id && e.attributes?.label)
     .map((e) => ({ id: e.id!, type: e.type as FormField['type'], label: e.attributes!.label! }));
@@ -45,7 +47,8 @@ export function splitIssueBody(body: string, fields: readonly FormField[]): Map<
   };
   for (const line of lines) {
     const heading = /^### (.+?)\s*$/.exec(line)?.[1];
-    const next = heading === undefined ? -1 : fields.findIndex((f, i) => i > current && f.label === heading);
+    const next =
+      heading === undefined ? -1 : fields.findIndex((f, i) => i > current && f.label === heading);
     if (next >= 0) {
       flush();
       current = next;
@@ -64,7 +67,8 @@ function organisationIds(text: string, multiple: boolean): unknown {
 }
 
 function answerOf(field: FormField, raw: string): unknown {
-  if (EMPTY.has(raw.toLowerCase()) || (field.type === 'dropdown' && raw === 'None')) return undefined;
+  if (EMPTY.has(raw.toLowerCase()) || (field.type === 'dropdown' && raw === 'None'))
+    return undefined;
   switch (field.type) {
     case 'checkboxes': {
       const ticked = raw
@@ -74,7 +78,9 @@ function answerOf(field: FormField, raw: string): unknown {
       return ticked.length ? ticked : undefined;
     }
     case 'dropdown':
-      return ORGANISATION_FIELDS.has(field.id) ? organisationIds(raw, field.id === 'organisations') : raw;
+      return ORGANISATION_FIELDS.has(field.id)
+        ? organisationIds(raw, field.id === 'organisations')
+        : raw;
     default:
       return raw;
   }

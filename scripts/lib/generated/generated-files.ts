@@ -12,7 +12,11 @@ export interface SyncResult {
   written: string[];
 }
 
-export function syncGenerated(repoRoot: string, files: ReadonlyMap<string, string>, check: boolean): SyncResult {
+export function syncGenerated(
+  repoRoot: string,
+  files: ReadonlyMap<string, string>,
+  check: boolean,
+): SyncResult {
   const result: SyncResult = { stale: [], written: [] };
   for (const [rel, text] of files) {
     const abs = path.join(repoRoot, rel);
@@ -29,7 +33,13 @@ export function syncGenerated(repoRoot: string, files: ReadonlyMap<string, strin
 }
 
 /** Runs a generator CLI: exit 0 when up to date or written, 1 when --check finds stale files. */
-export function runGenerator(name: string, command: string, repoRoot: string, files: ReadonlyMap<string, string>, argv: readonly string[]): number {
+export function runGenerator(
+  name: string,
+  command: string,
+  repoRoot: string,
+  files: ReadonlyMap<string, string>,
+  argv: readonly string[],
+): number {
   const check = argv.includes('--check');
   const { stale, written } = syncGenerated(repoRoot, files, check);
   if (check) {
@@ -37,9 +47,16 @@ export function runGenerator(name: string, command: string, repoRoot: string, fi
       process.stdout.write(`${name}: ${files.size} files up to date\n`);
       return 0;
     }
-    for (const rel of stale) process.stdout.write(`${rel}:1:1  error  Out of date: it differs from what \`${command}\` generates now; run \`${command}\` and commit the result\n`);
+    for (const rel of stale)
+      process.stdout.write(
+        `${rel}:1:1  error  Out of date: it differs from what \`${command}\` generates now; run \`${command}\` and commit the result\n`,
+      );
     return 1;
   }
-  process.stdout.write(written.length ? `${name}: wrote ${written.join(', ')}\n` : `${name}: ${files.size} files already up to date\n`);
+  process.stdout.write(
+    written.length
+      ? `${name}: wrote ${written.join(', ')}\n`
+      : `${name}: ${files.size} files already up to date\n`,
+  );
   return 0;
 }

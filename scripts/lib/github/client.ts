@@ -21,16 +21,28 @@ export interface ClientOptions {
 export function createClient(options: ClientOptions): GitHub {
   const maxWait = options.maxWaitSeconds ?? 60;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const retry = retryCount < 1 && retryAfter <= maxWait;
-    log(`GitHub ${kind} on ${request.method} ${request.url}: ${retry ? `retrying in ${retryAfter} s` : `not retrying (wait ${retryAfter} s)`}`);
-    return retry;
-  };
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      const retry = retryCount < 1 && retryAfter <= maxWait;
+      log(
+        `GitHub ${kind} on ${request.method} ${request.url}: ${retry ? `retrying in ${retryAfter} s` : `not retrying (wait ${retryAfter} s)`}`,
+      );
+      return retry;
+    };
   return new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: 'jol-library-bot',
-    retry: { retries: 2, ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}) },
+    retry: {
+      retries: 2,
+      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
+    },
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -42,7 +54,10 @@ export function createClient(options: ClientOptions): GitHub {
 /** Client settings from the environment of a workflow step. */
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): GitHub {
   const token = env.JOL_BOT_TOKEN || env.GITHUB_TOKEN;
-  if (!token) throw new Error('No GitHub token: set JOL_BOT_TOKEN (the GitHub App or fine-grained token) or GITHUB_TOKEN');
+  if (!token)
+    throw new Error(
+      'No GitHub token: set JOL_BOT_TOKEN (the GitHub App or fine-grained token) or GITHUB_TOKEN',
+    );
   return createClient({
     token,
     baseUrl: env.GITHUB_API_URL,
@@ -59,10 +74,19 @@ export function repoOf(full: string | undefined): { owner: string; repo: string 
 
 /** A short description of a failed API call for people: status and GitHub's message. */
 export function describeApiError(error: unknown): { rateLimited: boolean; text: string } {
-  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } };
+  const e = error as {
+    status?: number;
+    message?: string;
+    response?: { headers?: Record<string, string | undefined> };
+  };
   const headers = e.response?.headers ?? {};
   const rateLimited =
-    e.status === 429 || (e.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
+    e.status === 429 ||
+    (e.status === 403 &&
+      (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
   const status = e.status ? `HTTP ${e.status}` : 'no answer';
-  return { rateLimited, text: `${status}: ${(e.message ?? String(error)).split('\n')[0]!.slice(0, 300)}` };
+  return {
+    rateLimited,
+    text: `${status}: ${(e.message ?? String(error)).split('\n')[0]!.slice(0, 300)}`,
+  };
 }

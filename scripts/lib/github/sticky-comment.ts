@@ -12,13 +12,27 @@ export interface StickyTarget {
   issue_number: number;
 }
 
-export async function upsertComment(github: GitHub, target: StickyTarget, name: string, body: string): Promise<{ id: number; created: boolean }> {
+export async function upsertComment(
+  github: GitHub,
+  target: StickyTarget,
+  name: string,
+  body: string,
+): Promise<{ id: number; created: boolean }> {
   const marker = markerOf(name);
   const text = `${marker}\n${body}`;
-  const comments = await github.paginate(github.rest.issues.listComments, { ...target, per_page: 100 });
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    ...target,
+    per_page: 100,
+  });
   const mine = comments.find((c) => typeof c.body === 'string' && c.body.startsWith(marker));
   if (mine) {
-    if (mine.body !== text) await github.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body: text });
+    if (mine.body !== text)
+      await github.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: mine.id,
+        body: text,
+      });
     return { id: mine.id, created: false };
   }
   const created = await github.rest.issues.createComment({ ...target, body: text });

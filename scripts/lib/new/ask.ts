@@ -15,7 +15,12 @@ export interface Choice {
 }
 
 export interface Prompter {
-  input(q: { message: string; required?: boolean; default?: string; validate?: (v: string) => boolean | string }): Promise<string>;
+  input(q: {
+    message: string;
+    required?: boolean;
+    default?: string;
+    validate?: (v: string) => boolean | string;
+  }): Promise<string>;
   select(q: { message: string; choices: Choice[] }): Promise<string>;
   checkbox(q: { message: string; choices: Choice[]; required?: boolean }): Promise<string[]>;
   confirm(q: { message: string; default?: boolean }): Promise<boolean>;
@@ -31,20 +36,32 @@ function checkText(field: FieldSpec): (v: string) => boolean | string {
   return (v) => {
     const text = v.trim();
     if (text === '') return field.required ? `${field.name} is required` : true;
-    if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Write the date as YYYY-MM-DD';
-    if (field.pattern && !new RegExp(field.pattern).test(text)) return `Expected a value matching ${field.pattern}`;
-    if (field.minLength !== undefined && [...text].length < field.minLength) return `At least ${field.minLength} characters (now ${[...text].length})`;
-    if (field.maxLength !== undefined && [...text].length > field.maxLength) return `At most ${field.maxLength} characters (now ${[...text].length})`;
+    if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text))
+      return 'Write the date as YYYY-MM-DD';
+    if (field.pattern && !new RegExp(field.pattern).test(text))
+      return `Expected a value matching ${field.pattern}`;
+    if (field.minLength !== undefined && [...text].length < field.minLength)
+      return `At least ${field.minLength} characters (now ${[...text].length})`;
+    if (field.maxLength !== undefined && [...text].length > field.maxLength)
+      return `At most ${field.maxLength} characters (now ${[...text].length})`;
     return true;
   };
 }
 
 async function askField(field: FieldSpec, p: Prompter, prefix = ''): Promise<unknown> {
   if (prefix) field = { ...field, name: `${prefix}.${field.name}` };
-  const choices = (): Choice[] => field.vocabulary!.terms.map((t) => ({ name: t.name === t.id ? t.id : `${t.name} (${t.id})`, value: t.id, description: t.description }));
+  const choices = (): Choice[] =>
+    field.vocabulary!.terms.map((t) => ({
+      name: t.name === t.id ? t.id : `${t.name} (${t.id})`,
+      value: t.id,
+      description: t.description,
+    }));
   switch (field.type) {
     case 'choice': {
-      const value = await p.select({ message: message(field), choices: field.required ? choices() : [{ name: '(none)', value: NONE }, ...choices()] });
+      const value = await p.select({
+        message: message(field),
+        choices: field.required ? choices() : [{ name: '(none)', value: NONE }, ...choices()],
+      });
       return value === NONE ? undefined : value;
     }
     case 'choices':
@@ -52,11 +69,19 @@ async function askField(field: FieldSpec, p: Prompter, prefix = ''): Promise<unk
     case 'boolean':
       return p.confirm({ message: message(field), default: field.default === true });
     case 'list':
-      return p.input({ message: `${message(field)} (separate with commas)`, required: field.required });
+      return p.input({
+        message: `${message(field)} (separate with commas)`,
+        required: field.required,
+      });
     case 'objects': {
       const items: Answers[] = [];
       const itemName = field.name.replace(/s$/, '');
-      while (await p.confirm({ message: `Add ${items.length ? 'another' : 'a'} ${itemName}? — ${field.description}`, default: field.required && items.length === 0 })) {
+      while (
+        await p.confirm({
+          message: `Add ${items.length ? 'another' : 'a'} ${itemName}? — ${field.description}`,
+          default: field.required && items.length === 0,
+        })
+      ) {
         const item: Answers = {};
         for (const sub of field.items ?? []) {
           if (field.name === 'recommendations' && sub.name === 'id') {
@@ -71,7 +96,11 @@ async function askField(field: FieldSpec, p: Prompter, prefix = ''): Promise<unk
       return items;
     }
     default:
-      return p.input({ message: message(field), required: field.required, validate: checkText(field) });
+      return p.input({
+        message: message(field),
+        required: field.required,
+        validate: checkText(field),
+      });
   }
 }
 
@@ -81,7 +110,16 @@ export async function ask(kind: RecordKind, given: Answers, p: Prompter): Promis
   const answers: Answers = { ...given };
   for (const l of spec.locators) {
     if (answers[l.name] !== undefined) continue;
-    answers[l.name] = await p.input({ message: message(l), required: l.required, validate: (v) => (v.trim() === '' ? (l.required ? `${l.name} is required` : true) : l.pattern.test(v.trim()) || `Expected a value matching ${l.pattern.source}`) });
+    answers[l.name] = await p.input({
+      message: message(l),
+      required: l.required,
+      validate: (v) =>
+        v.trim() === ''
+          ? l.required
+            ? `${l.name} is required`
+            : true
+          : l.pattern.test(v.trim()) || `Expected a value matching ${l.pattern.source}`,
+    });
   }
   for (const field of fieldsFor(kind)) {
     if (answers[field.name] !== undefined) continue;
@@ -89,7 +127,11 @@ export async function ask(kind: RecordKind, given: Answers, p: Prompter): Promis
   }
   for (const section of spec.sections) {
     const key = sectionKey(section);
-    if (answers[key] === undefined) answers[key] = await p.input({ message: `## ${section} (the text of this section)`, required: true });
+    if (answers[key] === undefined)
+      answers[key] = await p.input({
+        message: `## ${section} (the text of this section)`,
+        required: true,
+      });
   }
   return answers;
 }

@@ -23,14 +23,22 @@ export interface NewRecordResult {
   draft?: string;
 }
 
-export async function newRecord(kind: RecordKind, answers: Answers, root: string, cwd: string): Promise<NewRecordResult> {
+export async function newRecord(
+  kind: RecordKind,
+  answers: Answers,
+  root: string,
+  cwd: string,
+): Promise<NewRecordResult> {
   const record = buildRecord(kind, answers, root);
   const file = recordPath(root, record.collection, record.id);
   const text = recordText(record.collection, record.data, record.body);
   const { diagnostics, kept } = await checkCandidates(root, cwd, [{ file, text }], { keep: true });
   const result: NewRecordResult = { record, file, text, diagnostics, written: kept };
   if (!kept) {
-    result.draft = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jol-draft-')), path.basename(file));
+    result.draft = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'jol-draft-')),
+      path.basename(file),
+    );
     fs.writeFileSync(result.draft, text);
   }
   return result;

@@ -27,15 +27,39 @@ export function checkedRevision(rev: string): string {
 }
 
 export function addedLessonFiles(repoRoot: string, contentRoot: string, since: string): string[] {
-  const folder = path.relative(repoRoot, path.join(contentRoot, layouts.lessons.folder)).split(path.sep).join('/');
-  const out = execFileSync('git', ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=A', `${checkedRevision(since)}..HEAD`, '--', folder], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  return out.split('\0').filter((f) => f.endsWith('.md')).map((f) => path.join(repoRoot, f));
+  const folder = path
+    .relative(repoRoot, path.join(contentRoot, layouts.lessons.folder))
+    .split(path.sep)
+    .join('/');
+  const out = execFileSync(
+    'git',
+    [
+      'diff',
+      '--name-only',
+      '-z',
+      '--no-renames',
+      '--diff-filter=A',
+      `${checkedRevision(since)}..HEAD`,
+      '--',
+      folder,
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
+  return out
+    .split('\0')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(repoRoot, f));
 }
 
-export function newlyPublished(repoRoot: string, contentRoot: string, since: string, edition: Edition): PublishedLesson[] {
+export function newlyPublished(
+  repoRoot: string,
+  contentRoot: string,
+  since: string,
+  edition: Edition,
+): PublishedLesson[] {
   const lessons: PublishedLesson[] = [];
   for (const file of addedLessonFiles(repoRoot, contentRoot, since)) {
     if (!fs.existsSync(file)) continue;

@@ -21,11 +21,21 @@ export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings
   const host = env.JOL_SMTP_HOST?.trim();
   if (!host) return undefined;
   const port = env.JOL_SMTP_PORT?.trim() ? Number(env.JOL_SMTP_PORT) : 587;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SettingsError(`JOL_SMTP_PORT must be a port number, found "${env.JOL_SMTP_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new SettingsError(`JOL_SMTP_PORT must be a port number, found "${env.JOL_SMTP_PORT}"`);
   const from = env.JOL_SMTP_FROM?.trim();
-  if (!from) throw new SettingsError('JOL_SMTP_FROM is not set (the sender address, e.g. "JOL Library <jol@example.gov.uk>")');
-  const to = (env.JOL_NOTIFY_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (to.length === 0) throw new SettingsError('JOL_NOTIFY_TO is not set (the list address or addresses, separated by commas)');
+  if (!from)
+    throw new SettingsError(
+      'JOL_SMTP_FROM is not set (the sender address, e.g. "JOL Library <jol@example.gov.uk>")',
+    );
+  const to = (env.JOL_NOTIFY_TO ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (to.length === 0)
+    throw new SettingsError(
+      'JOL_NOTIFY_TO is not set (the list address or addresses, separated by commas)',
+    );
   const user = env.JOL_SMTP_USER?.trim();
   return {
     host,

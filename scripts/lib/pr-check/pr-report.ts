@@ -13,21 +13,41 @@ export interface ReportLinks {
   siteUrl?: string;
 }
 
-export function duplicatesSection(diagnostics: readonly Diagnostic[], links: ReportLinks, cwd: string): string {
+export function duplicatesSection(
+  diagnostics: readonly Diagnostic[],
+  links: ReportLinks,
+  cwd: string,
+): string {
   const dups = diagnostics.filter((d) => d.rule === 'duplicates/similar-lesson' && d.target);
   if (dups.length === 0) return '';
-  const lines = ['', '#### Likely duplicates', '', 'These new lessons look like lessons already in the library. Check them before approving; if they belong together, list the other in `related`.', ''];
+  const lines = [
+    '',
+    '#### Likely duplicates',
+    '',
+    'These new lessons look like lessons already in the library. Check them before approving; if they belong together, list the other in `related`.',
+    '',
+  ];
   for (const d of dups) {
     const target = d.target!.split(path.sep).join('/');
     const repoPath = path.relative(cwd, path.resolve(cwd, target)).split(path.sep).join('/');
     const id = path.basename(target).replace(/\.md$/, '');
-    const page = links.siteUrl ? ` ([on the site](${links.siteUrl.replace(/\/$/, '')}/lessons/${id}/))` : '';
-    lines.push(`- \`${d.file}\` looks like [\`${id}\`](${links.blobBase}/${repoPath.split('/').map(encodeURIComponent).join('/')})${page}`);
+    const page = links.siteUrl
+      ? ` ([on the site](${links.siteUrl.replace(/\/$/, '')}/lessons/${id}/))`
+      : '';
+    lines.push(
+      `- \`${d.file}\` looks like [\`${id}\`](${links.blobBase}/${repoPath.split('/').map(encodeURIComponent).join('/')})${page}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-export function prReport(diagnostics: readonly Diagnostic[], checked: number, links: ReportLinks, cwd: string): string {
-  if (checked === 0) return '### JOL content check: passed\n\nThis pull request changes no content files.\n';
+export function prReport(
+  diagnostics: readonly Diagnostic[],
+  checked: number,
+  links: ReportLinks,
+  cwd: string,
+): string {
+  if (checked === 0)
+    return '### JOL content check: passed\n\nThis pull request changes no content files.\n';
   return `${formatMarkdownSummary(diagnostics, checked)}${duplicatesSection(diagnostics, links, cwd)}`;
 }

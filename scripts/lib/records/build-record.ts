@@ -22,7 +22,11 @@ export interface BuiltRecord {
   body?: string;
 }
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
 
 /** One vocabulary term from an id, a name, or a "Name (id)" label; the input itself when none fits. */
 export function termOf(value: string, vocab: Vocabulary): string {
@@ -31,7 +35,9 @@ export function termOf(value: string, vocab: Vocabulary): string {
   const lower = text.toLowerCase();
   const byName = vocab.terms.find((t) => t.name.toLowerCase() === lower || t.id === lower);
   if (byName) return byName.id;
-  const labelled = [...text.matchAll(/\(([a-z0-9-]+)\)/g)].map((m) => m[1]!).filter((id) => vocab.has(id));
+  const labelled = [...text.matchAll(/\(([a-z0-9-]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((id) => vocab.has(id));
   return labelled.length === 1 ? labelled[0]! : text;
 }
 
@@ -39,7 +45,9 @@ export function termOf(value: string, vocab: Vocabulary): string {
 export function termsOf(value: unknown, vocab: Vocabulary): unknown {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? termOf(v, vocab) : v));
   if (typeof value !== 'string') return value;
-  const labelled = [...value.matchAll(/\(([a-z0-9-]+)\)/g)].map((m) => m[1]!).filter((id) => vocab.has(id));
+  const labelled = [...value.matchAll(/\(([a-z0-9-]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((id) => vocab.has(id));
   if (labelled.length > 0) return labelled;
   return splitList(value).map((v) => termOf(v, vocab));
 }
@@ -122,7 +130,12 @@ export function dataOf(kind: RecordKind, answers: Answers): Record<string, unkno
 export function buildRecord(kind: RecordKind, answers: Answers, root: string): BuiltRecord {
   const spec = recordKinds[kind];
   const data = dataOf(kind, answers);
-  const locators = Object.fromEntries(spec.locators.map((l) => [l.name, typeof answers[l.name] === 'string' ? (answers[l.name] as string).trim() : answers[l.name]]));
+  const locators = Object.fromEntries(
+    spec.locators.map((l) => [
+      l.name,
+      typeof answers[l.name] === 'string' ? (answers[l.name] as string).trim() : answers[l.name],
+    ]),
+  );
   const id = recordId(spec.collection, data, locators, root);
   const record: BuiltRecord = { kind, collection: spec.collection, id, data };
   if (spec.sections.length > 0) record.body = bodyOf(spec.sections, answers);

@@ -31,7 +31,12 @@ export class CandidateExistsError extends Error {
   }
 }
 
-export async function checkCandidates(root: string, cwd: string, candidates: readonly Candidate[], options: { keep: boolean }): Promise<CandidateResult> {
+export async function checkCandidates(
+  root: string,
+  cwd: string,
+  candidates: readonly Candidate[],
+  options: { keep: boolean },
+): Promise<CandidateResult> {
   for (const c of candidates) if (fs.existsSync(c.file)) throw new CandidateExistsError(c.file);
   const written: string[] = [];
   const folders: string[] = [];
@@ -46,14 +51,21 @@ export async function checkCandidates(root: string, cwd: string, candidates: rea
       fs.writeFileSync(c.file, c.text, { flag: 'wx' });
       written.push(c.file);
     }
-    const { diagnostics } = await validateContent({ root, cwd, paths: written, cache: false, workers: 0 });
+    const { diagnostics } = await validateContent({
+      root,
+      cwd,
+      paths: written,
+      cache: false,
+      workers: 0,
+    });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     kept = options.keep && errors === 0;
     return { diagnostics, errors, kept };
   } finally {
     if (!kept) {
       for (const f of written) fs.rmSync(f, { force: true });
-      for (const d of folders.reverse()) if (fs.existsSync(d) && fs.readdirSync(d).length === 0) fs.rmdirSync(d);
+      for (const d of folders.reverse())
+        if (fs.existsSync(d) && fs.readdirSync(d).length === 0) fs.rmdirSync(d);
     }
   }
 }

@@ -23,7 +23,8 @@ export function fieldAtLine(text: string, line: number): FieldAtLine {
     if (key) {
       if (item < 0) return { key: key[1]! };
       let index = 0;
-      for (let j = i + 1; j < Math.min(line, lines.length); j++) if (/^ {2}- /.test(lines[j]!)) index++;
+      for (let j = i + 1; j < Math.min(line, lines.length); j++)
+        if (/^ {2}- /.test(lines[j]!)) index++;
       return { key: key[1]!, item: index - 1 };
     }
     if (l === '---' && i > 0) return {};

@@ -70,26 +70,56 @@ export function vocabularyFor(values: readonly string[]): Vocabulary {
   return vocabulary(values.map((id) => named.get(id) ?? { id, name: extra[id] ?? id }));
 }
 
-function fieldOf(name: string, schema: JsonSchema, required: boolean, narrower?: Vocabulary): FieldSpec {
-  const base = { name, required: required && schema.default === undefined, description: schema.description ?? '', default: schema.default };
+function fieldOf(
+  name: string,
+  schema: JsonSchema,
+  required: boolean,
+  narrower?: Vocabulary,
+): FieldSpec {
+  const base = {
+    name,
+    required: required && schema.default === undefined,
+    description: schema.description ?? '',
+    default: schema.default,
+  };
   if (schema.type === 'array' && schema.items) {
     const items = schema.items;
     if (items.type === 'object' && items.properties) {
-      return { ...base, type: 'objects', items: fieldsOf(items), required: base.required && (schema.minItems ?? 0) > 0 };
+      return {
+        ...base,
+        type: 'objects',
+        items: fieldsOf(items),
+        required: base.required && (schema.minItems ?? 0) > 0,
+      };
     }
-    if (items.enum) return { ...base, type: 'choices', vocabulary: narrower ?? vocabularyFor(items.enum), maxItems: schema.maxItems };
+    if (items.enum)
+      return {
+        ...base,
+        type: 'choices',
+        vocabulary: narrower ?? vocabularyFor(items.enum),
+        maxItems: schema.maxItems,
+      };
     return { ...base, type: 'list', pattern: items.pattern, maxItems: schema.maxItems };
   }
-  if (schema.enum) return { ...base, type: 'choice', vocabulary: narrower ?? vocabularyFor(schema.enum) };
+  if (schema.enum)
+    return { ...base, type: 'choice', vocabulary: narrower ?? vocabularyFor(schema.enum) };
   if (schema.type === 'boolean') return { ...base, type: 'boolean' };
   if (schema.format === 'date') return { ...base, type: 'date' };
   const long = (schema.maxLength ?? 0) >= 300;
-  return { ...base, type: long ? 'long-text' : 'text', pattern: schema.pattern, minLength: schema.minLength, maxLength: schema.maxLength };
+  return {
+    ...base,
+    type: long ? 'long-text' : 'text',
+    pattern: schema.pattern,
+    minLength: schema.minLength,
+    maxLength: schema.maxLength,
+  };
 }
 
 function fieldsOf(schema: JsonSchema, narrower: Record<string, Vocabulary> = {}): FieldSpec[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, s]) => fieldOf(name, s, required.has(name), narrower[name]));
+  return Object.entries(schema.properties ?? {}).map(([name, s]) =>
+    fieldOf(name, s, required.has(name), narrower[name]),
+  );
 }
 
 const memo = new Map<RecordKind, FieldSpec[]>();
@@ -100,7 +130,9 @@ export function fieldsFor(kind: RecordKind): FieldSpec[] {
   if (!fields) {
     const spec = recordKinds[kind];
     const skip = new Set([...spec.omit, ...Object.keys(spec.fixed)]);
-    fields = fieldsOf(jsonSchemaFor(spec.collection) as JsonSchema, spec.vocabularies).filter((f) => !skip.has(f.name));
+    fields = fieldsOf(jsonSchemaFor(spec.collection) as JsonSchema, spec.vocabularies).filter(
+      (f) => !skip.has(f.name),
+    );
     memo.set(kind, fields);
   }
   return fields;

@@ -24,7 +24,9 @@ export function readOrganisations(root: string): OrganisationEntry[] {
     if (!KEBAB_ID.test(id)) continue;
     const { data } = parseRecord(fs.readFileSync(path.join(folder, file), 'utf8'), 'yaml');
     if (!data) continue;
-    const spoc = Array.isArray(data.spoc) ? data.spoc.filter((h): h is string => typeof h === 'string') : [];
+    const spoc = Array.isArray(data.spoc)
+      ? data.spoc.filter((h): h is string => typeof h === 'string')
+      : [];
     out.push({ id, name: typeof data.name === 'string' ? data.name : id, spoc });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));

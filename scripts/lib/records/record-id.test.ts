@@ -25,16 +25,31 @@ describe('ids and paths', () => {
   });
   it('refuses dates that do not exist or are not written YYYY-MM-DD', () => {
     expect(() => datedId('2025-02-30', 'A title', 'lesson')).toThrow(RecordIdError);
-    expect(() => datedId('30/01/2025', 'A title', 'lesson')).toThrow('the date is "30/01/2025"; expected a date written YYYY-MM-DD');
+    expect(() => datedId('30/01/2025', 'A title', 'lesson')).toThrow(
+      'the date is "30/01/2025"; expected a date written YYYY-MM-DD',
+    );
     expect(() => datedId(undefined, 'A title', 'lesson')).toThrow('the date is missing');
   });
   it('assurance ids are checked before they become folders', () => {
-    expect(recordId('assurance', {}, { action_note: '2025-002', organisation: 'greater-manchester-police' }, '/x')).toBe('2025-002/greater-manchester-police');
-    expect(() => recordId('assurance', {}, { action_note: '2025-002/../..', organisation: 'x' }, '/x')).toThrow('Expected an action-note id');
-    expect(() => recordId('assurance', {}, { action_note: '2025-002', organisation: '../x' }, '/x')).toThrow('Expected an organisation id');
+    expect(
+      recordId(
+        'assurance',
+        {},
+        { action_note: '2025-002', organisation: 'greater-manchester-police' },
+        '/x',
+      ),
+    ).toBe('2025-002/greater-manchester-police');
+    expect(() =>
+      recordId('assurance', {}, { action_note: '2025-002/../..', organisation: 'x' }, '/x'),
+    ).toThrow('Expected an action-note id');
+    expect(() =>
+      recordId('assurance', {}, { action_note: '2025-002', organisation: '../x' }, '/x'),
+    ).toThrow('Expected an organisation id');
   });
   it('a path is always inside its collection folder', () => {
-    expect(recordPath('/root/content', 'lessons', '2025-01-02-a')).toBe(path.resolve('/root/content/lessons/2025-01-02-a.md'));
+    expect(recordPath('/root/content', 'lessons', '2025-01-02-a')).toBe(
+      path.resolve('/root/content/lessons/2025-01-02-a.md'),
+    );
     expect(() => recordPath('/root/content', 'organisations', '../x')).toThrow(RecordIdError);
   });
 });

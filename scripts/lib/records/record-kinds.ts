@@ -3,11 +3,22 @@
  * each mapped onto its collection: which fields are fixed, which are left out of the question
  * list, and which `##` body sections it asks for. Everything else comes from the zod schema.
  */
-import { actionNoteSections, lessonSections, type CollectionName } from '../../../schemas/layout.ts';
+import {
+  actionNoteSections,
+  lessonSections,
+  type CollectionName,
+} from '../../../schemas/layout.ts';
 import { ACTION_NOTE_ID, KEBAB_ID } from '../../../schemas/ids.ts';
 import { criteriaByKind, type Vocabulary } from '../../../schemas/vocabularies.ts';
 
-export const RECORD_KINDS = ['lesson', 'notable-practice', 'action-note', 'event', 'organisation', 'assurance-return'] as const;
+export const RECORD_KINDS = [
+  'lesson',
+  'notable-practice',
+  'action-note',
+  'event',
+  'organisation',
+  'assurance-return',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RecordKindSpec {
@@ -64,9 +75,25 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     fixed: {},
     omit: ['status', 'personal_data_exceptions'],
     sections: actionNoteSections,
-    locators: [{ name: 'id', required: false, pattern: ACTION_NOTE_ID, description: 'The note number, YYYY-NNN; when left out, the next free number in the year of issue.' }],
+    locators: [
+      {
+        name: 'id',
+        required: false,
+        pattern: ACTION_NOTE_ID,
+        description:
+          'The note number, YYYY-NNN; when left out, the next free number in the year of issue.',
+      },
+    ],
   },
-  event: { kind: 'event', collection: 'events', title: 'event', fixed: {}, omit: ['personal_data_exceptions'], sections: [], locators: [] },
+  event: {
+    kind: 'event',
+    collection: 'events',
+    title: 'event',
+    fixed: {},
+    omit: ['personal_data_exceptions'],
+    sections: [],
+    locators: [],
+  },
   organisation: {
     kind: 'organisation',
     collection: 'organisations',
@@ -74,7 +101,15 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     fixed: {},
     omit: ['personal_data_exceptions'],
     sections: [],
-    locators: [{ name: 'id', required: false, pattern: KEBAB_ID, description: 'The id in kebab-case, such as greater-manchester-police; when left out, made from the name.' }],
+    locators: [
+      {
+        name: 'id',
+        required: false,
+        pattern: KEBAB_ID,
+        description:
+          'The id in kebab-case, such as greater-manchester-police; when left out, made from the name.',
+      },
+    ],
   },
   'assurance-return': {
     kind: 'assurance-return',
@@ -84,8 +119,18 @@ export const recordKinds: Record<RecordKind, RecordKindSpec> = {
     omit: ['personal_data_exceptions'],
     sections: [],
     locators: [
-      { name: 'action_note', required: true, pattern: ACTION_NOTE_ID, description: 'The id of the action note the return answers, such as 2025-002.' },
-      { name: 'organisation', required: true, pattern: KEBAB_ID, description: 'The id of your organisation, such as greater-manchester-police.' },
+      {
+        name: 'action_note',
+        required: true,
+        pattern: ACTION_NOTE_ID,
+        description: 'The id of the action note the return answers, such as 2025-002.',
+      },
+      {
+        name: 'organisation',
+        required: true,
+        pattern: KEBAB_ID,
+        description: 'The id of your organisation, such as greater-manchester-police.',
+      },
     ],
   },
 };
@@ -96,5 +141,8 @@ export function isRecordKind(value: string): value is RecordKind {
 
 /** The answer key of a body section ("What happened" → "section-what-happened"). */
 export function sectionKey(section: string): string {
-  return `section-${section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `section-${section
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }

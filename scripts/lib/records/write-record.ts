@@ -15,7 +15,11 @@ export function yamlText(data: Record<string, unknown>): string {
   return stringify(data, YAML_OPTIONS);
 }
 
-export function recordText(collection: CollectionName, data: Record<string, unknown>, body?: string): string {
+export function recordText(
+  collection: CollectionName,
+  data: Record<string, unknown>,
+  body?: string,
+): string {
   const yaml = yamlText(data);
   if (layouts[collection].extension === '.yaml') return yaml;
   const text = (body ?? '').replace(/\r\n?/g, '\n').trim();

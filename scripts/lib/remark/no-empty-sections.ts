@@ -32,13 +32,19 @@ export const noEmptySections = lintRule<Root>({ origin: 'jol:no-empty-sections' 
     for (let i = index + 1; i < nodes.length; i++) {
       const next = nodes[i]!;
       if (next.type === 'heading' && next.depth <= 2) break;
-      if (next.type !== 'heading' && (toString(next).trim() !== '' || next.type === 'table' || next.type === 'image')) {
+      if (
+        next.type !== 'heading' &&
+        (toString(next).trim() !== '' || next.type === 'table' || next.type === 'image')
+      ) {
         content = true;
         break;
       }
     }
     if (!content) {
-      file.message(`Section "## ${toString(node as Heading).trim()}" is empty; expected some text under it`, node);
+      file.message(
+        `Section "## ${toString(node as Heading).trim()}" is empty; expected some text under it`,
+        node,
+      );
     }
   });
 });

@@ -23,6 +23,9 @@ export const noHtml = lintRule<Root>({ origin: 'jol:no-html' }, (tree, file) => 
   if (!String(file.value).includes('<')) return;
   visit(tree, 'html', (node: Html) => {
     const snippet = node.value.trim().split('\n')[0]!.slice(0, 40);
-    file.message(`Unexpected raw HTML "${snippet}", expected Markdown only (no HTML, no MDX)`, node);
+    file.message(
+      `Unexpected raw HTML "${snippet}", expected Markdown only (no HTML, no MDX)`,
+      node,
+    );
   });
 });

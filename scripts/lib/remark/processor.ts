@@ -37,7 +37,13 @@ const plainParser = unified().use(remarkParse).freeze();
 const linters = new Map<string, ReturnType<typeof makeLinter>>();
 
 function makeLinter(required: readonly string[]) {
-  return unified().use(remarkParse).use(remarkTables).use(noHtml).use(noEmptySections).use(requiredSections, required).freeze();
+  return unified()
+    .use(remarkParse)
+    .use(remarkTables)
+    .use(noHtml)
+    .use(noEmptySections)
+    .use(requiredSections, required)
+    .freeze();
 }
 
 /** Parses a body in the content model's dialect (the one tree both linting and rendering use). */
@@ -51,7 +57,10 @@ export function parseBody(body: string | VFile): Root {
  * Also returns the parsed tree, so that a caller that renders the body need not parse it again
  * (the rules only read the tree).
  */
-export async function lintBody(body: string, required: readonly string[]): Promise<{ messages: BodyMessage[]; tree: Root }> {
+export async function lintBody(
+  body: string,
+  required: readonly string[],
+): Promise<{ messages: BodyMessage[]; tree: Root }> {
   const key = required.join('\n');
   let processor = linters.get(key);
   if (!processor) {

@@ -38,7 +38,10 @@ import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
 
 export const requiredSections = lintRule<Root, readonly string[]>(
-  { origin: 'jol:required-sections', url: 'https://github.com/jol-library/jol-library/blob/main/CONTRIBUTING.md#body-sections' },
+  {
+    origin: 'jol:required-sections',
+    url: 'https://github.com/jol-library/jol-library/blob/main/CONTRIBUTING.md#body-sections',
+  },
   (tree, file, required) => {
     if (!required || required.length === 0) return;
     const headings = tree.children

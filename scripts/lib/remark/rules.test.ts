@@ -24,7 +24,12 @@ export function examplesOf(source: string): Example[] {
   for (const line of lines) {
     const head = /^@example (ok|not-ok)(?: (.*))?$/.exec(line);
     if (head) {
-      current = { kind: head[1] as Example['kind'], options: head[2] ? JSON.parse(head[2]) : [], markdown: '', expected: [] };
+      current = {
+        kind: head[1] as Example['kind'],
+        options: head[2] ? JSON.parse(head[2]) : [],
+        markdown: '',
+        expected: [],
+      };
       out.push(current);
     } else if (current && line.startsWith('  => ')) current.expected.push(line.slice(5));
     else if (current && line.startsWith('  ')) current.markdown += `${line.slice(2)}\n`;
@@ -45,7 +50,9 @@ for (const rule of rules) {
     examples.forEach((example, index) => {
       it(`example ${index + 1} (${example.kind}) gives exactly the documented messages`, async () => {
         const { messages } = await lintBody(example.markdown.trimEnd() + '\n', example.options);
-        const own = messages.filter((m) => m.rule === `body/${rule.replace('.ts', '')}`).map((m) => `${m.line}:${m.column} ${m.message}`);
+        const own = messages
+          .filter((m) => m.rule === `body/${rule.replace('.ts', '')}`)
+          .map((m) => `${m.line}:${m.column} ${m.message}`);
         expect(own).toEqual(example.kind === 'ok' ? [] : example.expected);
       });
     });

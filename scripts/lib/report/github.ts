@@ -5,7 +5,8 @@
 import type { Diagnostic } from '../diagnostic.ts';
 import { counts, summaryLine } from './summary.ts';
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatAnnotations(diagnostics: readonly Diagnostic[]): string {
@@ -20,18 +21,42 @@ export function formatAnnotations(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** Markdown table cells: no pipes, no HTML, no line breaks. */
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+const cell = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 
-export function formatMarkdownSummary(diagnostics: readonly Diagnostic[], checked: number, limit = 200): string {
+export function formatMarkdownSummary(
+  diagnostics: readonly Diagnostic[],
+  checked: number,
+  limit = 200,
+): string {
   const { errors } = counts(diagnostics);
-  const out = [`### JOL content check: ${errors > 0 ? 'changes needed' : 'passed'}`, '', summaryLine(diagnostics, checked), ''];
+  const out = [
+    `### JOL content check: ${errors > 0 ? 'changes needed' : 'passed'}`,
+    '',
+    summaryLine(diagnostics, checked),
+    '',
+  ];
   if (diagnostics.length > 0) {
     out.push('| Where | Severity | Problem | Rule |', '|---|---|---|---|');
     for (const d of diagnostics.slice(0, limit)) {
-      out.push(`| \`${cell(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file)}\` | ${d.severity} | ${cell(d.message)} | \`${d.rule}\` |`);
+      out.push(
+        `| \`${cell(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file)}\` | ${d.severity} | ${cell(d.message)} | \`${d.rule}\` |`,
+      );
     }
-    if (diagnostics.length > limit) out.push('', `…and ${diagnostics.length - limit} more; run \`npm run validate\` locally to see them all.`);
-    out.push('', 'Fix each problem in the file named, then push again. The contributing guide explains every rule.');
+    if (diagnostics.length > limit)
+      out.push(
+        '',
+        `…and ${diagnostics.length - limit} more; run \`npm run validate\` locally to see them all.`,
+      );
+    out.push(
+      '',
+      'Fix each problem in the file named, then push again. The contributing guide explains every rule.',
+    );
   }
   return `${out.join('\n')}\n`;
 }

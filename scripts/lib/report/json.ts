@@ -3,7 +3,14 @@ import type { Diagnostic } from '../diagnostic.ts';
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return `${JSON.stringify(
-    diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
+    diagnostics.map(({ file, line, column, severity, rule, message }) => ({
+      file,
+      line,
+      column,
+      severity,
+      rule,
+      message,
+    })),
     null,
     2,
   )}\n`;

@@ -3,10 +3,15 @@ import type { Diagnostic } from '../diagnostic.ts';
 
 export function counts(diagnostics: readonly Diagnostic[]) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { errors, warnings: diagnostics.length - errors, files: new Set(diagnostics.map((d) => d.file)).size };
+  return {
+    errors,
+    warnings: diagnostics.length - errors,
+    files: new Set(diagnostics.map((d) => d.file)).size,
+  };
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 export function summaryLine(diagnostics: readonly Diagnostic[], checked: number): string {
   const { errors, warnings, files } = counts(diagnostics);

@@ -23,12 +23,17 @@ export function cell(text: string): string {
 /** One line of plain text for titles: no control characters, bounded length. */
 export function oneLine(text: string, max = 120): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 function problemTable(problems: readonly SubmissionProblem[]): string {
-  const rows = problems.map((p) => `| ${p.field ? cell(p.field) : '—'} | ${p.severity} | ${cell(p.message)} |`);
+  const rows = problems.map(
+    (p) => `| ${p.field ? cell(p.field) : '—'} | ${p.severity} | ${cell(p.message)} |`,
+  );
   return ['| Form field | Severity | What to fix |', '|---|---|---|', ...rows].join('\n');
 }
 
@@ -46,13 +51,25 @@ export function invalidComment(problems: readonly SubmissionProblem[]): string {
 }
 
 /** `created` false means this run changed the file of an existing pull request. */
-export function openedComment(prNumber: number, prUrl: string, prepared: PreparedSubmission, created: boolean): string {
+export function openedComment(
+  prNumber: number,
+  prUrl: string,
+  prepared: PreparedSubmission,
+  created: boolean,
+): string {
   const warnings = prepared.problems.filter((p) => p.severity === 'warning');
   return [
     `### ✔ Pull request ${created ? 'opened' : 'updated'}: #${prNumber}`,
     '',
     `Your submission passed the content checks and is now pull request [#${prNumber}](${prUrl}), adding \`${prepared.repoPath}\`. Reviewers from the central team and your organisation will look at it there; this issue closes when it is merged and published.`,
-    ...(warnings.length ? ['', '**Please look at these warnings** (they do not stop the pull request):', '', problemTable(warnings)] : []),
+    ...(warnings.length
+      ? [
+          '',
+          '**Please look at these warnings** (they do not stop the pull request):',
+          '',
+          problemTable(warnings),
+        ]
+      : []),
     '',
     'To change something before it is merged, edit this issue: the bot updates the same pull request.',
   ].join('\n');
@@ -82,16 +99,31 @@ export function startFailureComment(runUrl?: string): string {
   ].join('\n');
 }
 
-export function pullRequestTitle(kindTitle: string, data: Record<string, unknown>, repoPath: string): string {
-  const name = typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : repoPath;
+export function pullRequestTitle(
+  kindTitle: string,
+  data: Record<string, unknown>,
+  repoPath: string,
+): string {
+  const name =
+    typeof data.title === 'string'
+      ? data.title
+      : typeof data.name === 'string'
+        ? data.name
+        : repoPath;
   return oneLine(`${kindTitle.charAt(0).toUpperCase()}${kindTitle.slice(1)}: ${name}`, 200);
 }
 
 export const PATH_MARKER = /<!-- jol-library:path ([A-Za-z0-9/_.-]+) -->/;
 
-export function pullRequestBody(issueNumber: number, repoPath: string, prepared: PreparedSubmission, config: JolConfig): string {
+export function pullRequestBody(
+  issueNumber: number,
+  repoPath: string,
+  prepared: PreparedSubmission,
+  config: JolConfig,
+): string {
   const duplicates = prepared.duplicates.map(
-    (d) => `- ${cell(d.message)} — [${d.id}](https://github.com/${config.repository}/blob/${config.defaultBranch}/${d.file.split('/').map(encodeURIComponent).join('/')})`,
+    (d) =>
+      `- ${cell(d.message)} — [${d.id}](https://github.com/${config.repository}/blob/${config.defaultBranch}/${d.file.split('/').map(encodeURIComponent).join('/')})`,
   );
   return [
     `<!-- jol-library:path ${repoPath} -->`,

@@ -39,7 +39,11 @@ export interface PreparedSubmission {
 }
 
 /** The form field a finding is about: its label, a section heading, or an assurance slot ("R2 state"). */
-function fieldOfDiagnostic(d: Diagnostic, text: string, collection: CollectionName): string | undefined {
+function fieldOfDiagnostic(
+  d: Diagnostic,
+  text: string,
+  collection: CollectionName,
+): string | undefined {
   const missing = fieldInMessage(d.message);
   if (missing) return labelOf(missing);
   if (d.line <= 0) return undefined;
@@ -47,8 +51,11 @@ function fieldOfDiagnostic(d: Diagnostic, text: string, collection: CollectionNa
   if (at.section) return at.section;
   if (!at.key) return undefined;
   if (collection === 'assurance' && at.key === 'returns' && at.item !== undefined) {
-    const recommendation = /recommendation: (R\d+)/.exec(text.split('\n').filter((l) => /^ {2}- /.test(l))[at.item] ?? '')?.[1];
-    if (recommendation) return `${recommendation} ${/evidence:/.test(text.split('\n')[d.line - 1] ?? '') ? 'evidence' : 'state'}`;
+    const recommendation = /recommendation: (R\d+)/.exec(
+      text.split('\n').filter((l) => /^ {2}- /.test(l))[at.item] ?? '',
+    )?.[1];
+    if (recommendation)
+      return `${recommendation} ${/evidence:/.test(text.split('\n')[d.line - 1] ?? '') ? 'evidence' : 'state'}`;
   }
   return labelOf(at.key);
 }
@@ -65,18 +72,33 @@ export interface PrepareOptions {
 export async function prepareSubmission(options: PrepareOptions): Promise<PreparedSubmission> {
   const { kind, root, cwd } = options;
   const spec = recordKinds[kind];
-  const empty = (problem: SubmissionProblem): PreparedSubmission => ({ problems: [problem], duplicates: [] });
+  const empty = (problem: SubmissionProblem): PreparedSubmission => ({
+    problems: [problem],
+    duplicates: [],
+  });
   if (options.body.length > MAX_BODY) {
-    return empty({ severity: 'error', rule: 'form/too-large', message: `The issue text is ${options.body.length.toLocaleString('en-GB')} characters long; the most the bot reads is ${MAX_BODY.toLocaleString('en-GB')}. Shorten the longest answers.` });
+    return empty({
+      severity: 'error',
+      rule: 'form/too-large',
+      message: `The issue text is ${options.body.length.toLocaleString('en-GB')} characters long; the most the bot reads is ${MAX_BODY.toLocaleString('en-GB')}. Shorten the longest answers.`,
+    });
   }
   const answers = answersFromIssue(kind, options.body, options.formYaml);
-  for (const field of AUTOFILLED[kind] ?? []) if (answers[field] === undefined) answers[field] = today();
+  for (const field of AUTOFILLED[kind] ?? [])
+    if (answers[field] === undefined) answers[field] = today();
   let record: BuiltRecord;
   try {
     record = buildRecord(kind, answers, root);
   } catch (error) {
     if (error instanceof RecordIdError) {
-      const field = spec.collection === 'assurance' ? undefined : spec.collection === 'events' ? 'Start' : spec.collection === 'action-notes' ? 'Issued' : 'Date';
+      const field =
+        spec.collection === 'assurance'
+          ? undefined
+          : spec.collection === 'events'
+            ? 'Start'
+            : spec.collection === 'action-notes'
+              ? 'Issued'
+              : 'Date';
       return empty({ field, severity: 'error', rule: 'form/file-name', message: error.message });
     }
     throw error;
@@ -110,6 +132,10 @@ export async function prepareSubmission(options: PrepareOptions): Promise<Prepar
   }));
   const duplicates = mine
     .filter((d) => d.rule === 'duplicates/similar-lesson' && d.target)
-    .map((d) => ({ id: path.basename(d.target!).replace(/\.md$/, ''), file: d.target!, message: d.message }));
+    .map((d) => ({
+      id: path.basename(d.target!).replace(/\.md$/, ''),
+      file: d.target!,
+      message: d.message,
+    }));
   return { record, text, repoPath, problems, duplicates };
 }

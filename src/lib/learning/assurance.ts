@@ -15,7 +15,8 @@ import { assuranceStates, sectors } from '../../../schemas/vocabularies.ts';
 import type { Library, NoteEntry } from '../library.ts';
 
 /** A cell of the assurance table: a return's state, or no return yet. */
-export type CellKey = 'not-started' | 'in-progress' | 'implemented' | 'not-applicable' | 'no-return';
+export type CellKey =
+  'not-started' | 'in-progress' | 'implemented' | 'not-applicable' | 'no-return';
 export type StateCounts = Record<CellKey, number>;
 
 export interface SectorProgress {
@@ -70,13 +71,29 @@ export function noteAssurance(lib: Library, note: NoteEntry): NoteAssurance | un
   const rows = lib.returnsTable(note).filter((r) => r.inAudience);
   const counts = emptyCounts();
   let overdue = 0;
-  const byRecommendation: RecommendationProgress[] = recs.map((r) => ({ id: r.id, text: r.text, due: r.due, counts: emptyCounts(), overdue: 0 }));
+  const byRecommendation: RecommendationProgress[] = recs.map((r) => ({
+    id: r.id,
+    text: r.text,
+    due: r.due,
+    counts: emptyCounts(),
+    overdue: 0,
+  }));
   const sectorMap = new Map<string, SectorProgress>();
   const noReturn: string[] = [];
   for (const row of rows) {
     const sector = row.organisation.data.sector;
     let sp = sectorMap.get(sector);
-    if (!sp) sectorMap.set(sector, (sp = { sector, organisations: 0, counts: emptyCounts(), overdue: 0, percentImplemented: undefined }));
+    if (!sp)
+      sectorMap.set(
+        sector,
+        (sp = {
+          sector,
+          organisations: 0,
+          counts: emptyCounts(),
+          overdue: 0,
+          percentImplemented: undefined,
+        }),
+      );
     sp.organisations++;
     if (row.updated === undefined) noReturn.push(row.organisation.id);
     row.cells.forEach((cell, i) => {
@@ -132,7 +149,17 @@ export function nationalAssurance(lib: Library): NationalAssurance {
     overdue += a.overdue;
     for (const s of a.bySector) {
       let sp = sectorMap.get(s.sector);
-      if (!sp) sectorMap.set(s.sector, (sp = { sector: s.sector, organisations: 0, counts: emptyCounts(), overdue: 0, percentImplemented: undefined }));
+      if (!sp)
+        sectorMap.set(
+          s.sector,
+          (sp = {
+            sector: s.sector,
+            organisations: 0,
+            counts: emptyCounts(),
+            overdue: 0,
+            percentImplemented: undefined,
+          }),
+        );
       sp.organisations += s.organisations;
       add(sp.counts, s.counts);
       sp.overdue += s.overdue;
@@ -142,7 +169,11 @@ export function nationalAssurance(lib: Library): NationalAssurance {
       const n = row.cells.filter((c) => c.overdue).length;
       if (n === 0) continue;
       let o = orgOverdue.get(row.organisation.id);
-      if (!o) orgOverdue.set(row.organisation.id, (o = { organisation: row.organisation.id, overdue: 0, notes: [] }));
+      if (!o)
+        orgOverdue.set(
+          row.organisation.id,
+          (o = { organisation: row.organisation.id, overdue: 0, notes: [] }),
+        );
       o.overdue += n;
       o.notes.push(a.note.id);
     }
@@ -155,6 +186,8 @@ export function nationalAssurance(lib: Library): NationalAssurance {
     bySector: [...sectorMap.values()]
       .map((s) => ({ ...s, percentImplemented: percentImplemented(s.counts) }))
       .sort((a, b) => sectors.ids.indexOf(a.sector) - sectors.ids.indexOf(b.sector)),
-    overdueByOrganisation: [...orgOverdue.values()].sort((a, b) => b.overdue - a.overdue || a.organisation.localeCompare(b.organisation)),
+    overdueByOrganisation: [...orgOverdue.values()].sort(
+      (a, b) => b.overdue - a.overdue || a.organisation.localeCompare(b.organisation),
+    ),
   };
 }

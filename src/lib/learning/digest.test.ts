@@ -15,16 +15,33 @@ describe('digestFigures', () => {
     const lib = library({
       organisations: [org('org-a', 'police')],
       lessons: [
-        lesson('2024-01-05-a', { published: '2024-02-01', principles: ['communicate'], risks: ['storms', 'pandemic'] }),
-        lesson('2024-01-06-b', { published: '2024-03-31', kind: 'notable-practice', principles: ['communicate', 'co-locate'] }),
+        lesson('2024-01-05-a', {
+          published: '2024-02-01',
+          principles: ['communicate'],
+          risks: ['storms', 'pandemic'],
+        }),
+        lesson('2024-01-06-b', {
+          published: '2024-03-31',
+          kind: 'notable-practice',
+          principles: ['communicate', 'co-locate'],
+        }),
         lesson('2024-01-07-c', { published: '2024-04-01', principles: ['communicate'] }),
         lesson('2023-12-01-d', { submitted: '2024-01-15' }),
       ],
-      notes: [note('2024-001', { issued: '2024-03-01', lessons: ['2024-01-05-a'] }), note('2024-002', { issued: '2024-04-01', lessons: ['2024-01-05-a'] })],
-      returns: [ret('2024-001', 'org-a', '2024-03-15', [{ recommendation: 'R1', state: 'in-progress' }])],
+      notes: [
+        note('2024-001', { issued: '2024-03-01', lessons: ['2024-01-05-a'] }),
+        note('2024-002', { issued: '2024-04-01', lessons: ['2024-01-05-a'] }),
+      ],
+      returns: [
+        ret('2024-001', 'org-a', '2024-03-15', [{ recommendation: 'R1', state: 'in-progress' }]),
+      ],
     });
     const d = digestFigures(lib, '2024-q1');
-    expect(d.lessons.map((l) => l.id).sort()).toEqual(['2023-12-01-d', '2024-01-05-a', '2024-01-06-b']);
+    expect(d.lessons.map((l) => l.id).sort()).toEqual([
+      '2023-12-01-d',
+      '2024-01-05-a',
+      '2024-01-06-b',
+    ]);
     expect(d.practice.map((l) => l.id)).toEqual(['2024-01-06-b']);
     expect(d.byPrinciple.map((g) => [g.id, g.lessons.length])).toEqual([
       ['co-locate', 1],

@@ -42,11 +42,21 @@ export function quarterBounds(quarter: string): { start: string; end: string } {
   const startMonth = (q - 1) * 3 + 1;
   const endMonth = startMonth + 2;
   const lastDay = new Date(Date.UTC(Number(m[1]), endMonth, 0)).getUTCDate();
-  return { start: `${m[1]}-${String(startMonth).padStart(2, '0')}-01`, end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${lastDay}` };
+  return {
+    start: `${m[1]}-${String(startMonth).padStart(2, '0')}-01`,
+    end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${lastDay}`,
+  };
 }
 
-function groups(lessons: readonly LessonEntry[], terms: readonly { id: string; name: string }[], of: (l: LessonEntry) => string[], noneName: string): Group[] {
-  const out: Group[] = terms.map((t) => ({ id: t.id, name: t.name, lessons: lessons.filter((l) => of(l).includes(t.id)) })).filter((g) => g.lessons.length > 0);
+function groups(
+  lessons: readonly LessonEntry[],
+  terms: readonly { id: string; name: string }[],
+  of: (l: LessonEntry) => string[],
+  noneName: string,
+): Group[] {
+  const out: Group[] = terms
+    .map((t) => ({ id: t.id, name: t.name, lessons: lessons.filter((l) => of(l).includes(t.id)) }))
+    .filter((g) => g.lessons.length > 0);
   const none = lessons.filter((l) => of(l).length === 0);
   if (none.length > 0) out.push({ id: 'none', name: noneName, lessons: none });
   return out;
@@ -74,7 +84,10 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
   list.push(item);
 }
 
-export function digestIndex(lib: Library, trends: readonly Trend[] = recurringIssues(lib)): DigestIndex {
+export function digestIndex(
+  lib: Library,
+  trends: readonly Trend[] = recurringIssues(lib),
+): DigestIndex {
   const lessonsByQuarter = new Map<string, LessonEntry[]>();
   const notesByQuarter = new Map<string, NoteEntry[]>();
   const returnsByQuarter = new Map<string, ReturnEntry[]>();
@@ -86,11 +99,17 @@ export function digestIndex(lib: Library, trends: readonly Trend[] = recurringIs
     const a = noteAssurance(lib, n);
     if (a) assurance.set(n.id, a);
   }
-  const quarters = [...new Set([...lessonsByQuarter.keys(), ...notesByQuarter.keys()])].sort().reverse();
+  const quarters = [...new Set([...lessonsByQuarter.keys(), ...notesByQuarter.keys()])]
+    .sort()
+    .reverse();
   return { quarters, lessonsByQuarter, notesByQuarter, returnsByQuarter, assurance, trends };
 }
 
-export function digestFigures(lib: Library, quarter: string, index: DigestIndex = digestIndex(lib)): DigestFigures {
+export function digestFigures(
+  lib: Library,
+  quarter: string,
+  index: DigestIndex = digestIndex(lib),
+): DigestFigures {
   const { start, end } = quarterBounds(quarter);
   const lessons = index.lessonsByQuarter.get(quarter) ?? [];
   return {
@@ -100,7 +119,12 @@ export function digestFigures(lib: Library, quarter: string, index: DigestIndex 
     lessons,
     identified: lessons.filter((l) => l.data.kind === 'lesson-identified'),
     practice: lessons.filter((l) => l.data.kind === 'notable-practice'),
-    byPrinciple: groups(lessons, principles.terms, (l) => l.data.principles ?? [], 'No JESIP principle given'),
+    byPrinciple: groups(
+      lessons,
+      principles.terms,
+      (l) => l.data.principles ?? [],
+      'No JESIP principle given',
+    ),
     byTheme: groups(lessons, riskThemes.terms, themesOf, 'No National Risk Register risk given'),
     notesIssued: index.notesByQuarter.get(quarter) ?? [],
     returnsUpdated: index.returnsByQuarter.get(quarter) ?? [],

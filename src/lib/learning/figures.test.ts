@@ -11,7 +11,13 @@ const lib = library({
     lesson('2024-03-10-b', { ...flood, submitted_by: 'org-b', published: '2024-04-01' }),
     lesson('2024-05-10-c', { ...flood, submitted_by: 'org-c', published: '2024-06-01' }),
   ],
-  notes: [note('2024-001', { issued: '2024-11-01', report_back_by: '2025-03-31', lessons: ['2024-01-10-a'] })],
+  notes: [
+    note('2024-001', {
+      issued: '2024-11-01',
+      report_back_by: '2025-03-31',
+      lessons: ['2024-01-10-a'],
+    }),
+  ],
 });
 
 describe('learningFigures', () => {
@@ -39,7 +45,9 @@ describe('learningFigures', () => {
 
   it('counts every dimension and the funnel', () => {
     const f = learningFigures(lib);
-    expect(f.counts.find((c) => c.dimension.key === 'principle')!.rows).toEqual([{ id: 'communicate', name: 'Communicate', perYear: [3], total: 3 }]);
+    expect(f.counts.find((c) => c.dimension.key === 'principle')!.rows).toEqual([
+      { id: 'communicate', name: 'Communicate', perYear: [3], total: 3 },
+    ]);
     expect(f.funnel.total).toBe(3);
     expect(f.national.notes.map((a) => a.note.id)).toEqual(['2024-001']);
   });

@@ -8,7 +8,13 @@ import type { Library } from '../library.ts';
 import { type NationalAssurance, nationalAssurance } from './assurance.ts';
 import { type DigestFigures, type DigestIndex, digestFigures, digestIndex } from './digest.ts';
 import { type Funnel, funnel } from './lifecycle.ts';
-import { type CountTable, DIMENSIONS, type Trend, countsOverTime, recurringIssues } from './trends.ts';
+import {
+  type CountTable,
+  DIMENSIONS,
+  type Trend,
+  countsOverTime,
+  recurringIssues,
+} from './trends.ts';
 
 export interface LearningFigures {
   trends: Trend[];

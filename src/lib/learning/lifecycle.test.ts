@@ -20,7 +20,14 @@ describe('funnel', () => {
   });
 
   it('places one lesson in the lifecycle', () => {
-    expect(lifecycleOf(lesson('2024-01-02-b', { status: 'actioned' }))).toEqual({ stage: 'actioned', passed: ['identified'] });
-    expect(lifecycleOf(lesson('2024-01-05-e', { status: 'no-further-action' }))).toEqual({ stage: 'no-further-action', passed: ['identified'], closed: 'no-further-action' });
+    expect(lifecycleOf(lesson('2024-01-02-b', { status: 'actioned' }))).toEqual({
+      stage: 'actioned',
+      passed: ['identified'],
+    });
+    expect(lifecycleOf(lesson('2024-01-05-e', { status: 'no-further-action' }))).toEqual({
+      stage: 'no-further-action',
+      passed: ['identified'],
+      closed: 'no-further-action',
+    });
   });
 });

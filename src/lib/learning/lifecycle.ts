@@ -18,11 +18,21 @@ export interface Funnel {
 }
 
 export function funnel(lessons: readonly LessonEntry[]): Funnel {
-  const byStatus: Record<string, number> = { identified: 0, actioned: 0, learned: 0, 'no-further-action': 0, superseded: 0 };
+  const byStatus: Record<string, number> = {
+    identified: 0,
+    actioned: 0,
+    learned: 0,
+    'no-further-action': 0,
+    superseded: 0,
+  };
   for (const l of lessons) byStatus[l.data.status] = (byStatus[l.data.status] ?? 0) + 1;
   return {
     total: lessons.length,
-    reached: { identified: lessons.length, actioned: byStatus.actioned! + byStatus.learned!, learned: byStatus.learned! },
+    reached: {
+      identified: lessons.length,
+      actioned: byStatus.actioned! + byStatus.learned!,
+      learned: byStatus.learned!,
+    },
     byStatus,
   };
 }
@@ -32,9 +42,14 @@ export function libraryFunnel(lib: Library): Funnel {
 }
 
 /** Where one lesson stands: the stages it has passed, its current stage, or how it was closed. */
-export function lifecycleOf(lesson: LessonEntry): { stage: string; passed: string[]; closed?: string } {
+export function lifecycleOf(lesson: LessonEntry): {
+  stage: string;
+  passed: string[];
+  closed?: string;
+} {
   const status = lesson.data.status;
-  if (status === 'no-further-action' || status === 'superseded') return { stage: status, passed: ['identified'], closed: status };
+  if (status === 'no-further-action' || status === 'superseded')
+    return { stage: status, passed: ['identified'], closed: status };
   const index = (LIFECYCLE_STAGES as readonly string[]).indexOf(status);
   return { stage: status, passed: LIFECYCLE_STAGES.slice(0, index) as unknown as string[] };
 }

@@ -9,18 +9,36 @@ describe('open data field documentation', () => {
     expect(lessons.map((f) => f.name)).toContain('body');
     expect(lessons.find((f) => f.name === 'published')).toMatchObject({ required: true });
     expect(lessons.map((f) => f.name)).not.toContain('personal_data_exceptions');
-    expect(lessons.find((f) => f.name === 'kind')!.type).toBe('one of: lesson-identified, notable-practice');
-    expect(lessons.find((f) => f.name === 'principles')!.type).toMatch(/^list; each one of: co-locate/);
+    expect(lessons.find((f) => f.name === 'kind')!.type).toBe(
+      'one of: lesson-identified, notable-practice',
+    );
+    expect(lessons.find((f) => f.name === 'principles')!.type).toMatch(
+      /^list; each one of: co-locate/,
+    );
     const notes = fieldDocs('action-notes').map((f) => f.name);
-    expect(notes).toEqual(expect.arrayContaining(['recommendations', 'recommendations[].id', 'recommendations[].text', 'recommendations[].due']));
-    expect(fieldDocs('assurance').map((f) => f.name).slice(0, 3)).toEqual(['action_note', 'organisation', 'updated']);
-    for (const d of DATASETS) for (const f of fieldDocs(d)) expect(f.description, `${d}.${f.name}`).not.toBe('');
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'recommendations',
+        'recommendations[].id',
+        'recommendations[].text',
+        'recommendations[].due',
+      ]),
+    );
+    expect(
+      fieldDocs('assurance')
+        .map((f) => f.name)
+        .slice(0, 3),
+    ).toEqual(['action_note', 'organisation', 'updated']);
+    for (const d of DATASETS)
+      for (const f of fieldDocs(d)) expect(f.description, `${d}.${f.name}`).not.toBe('');
   });
 
   it('covers every CSV column', () => {
     for (const d of DATASETS) {
       const documented = new Set(fieldDocs(d).map((f) => f.name.replace(/\[\]\..*$/, '')));
-      for (const column of csvHeader(d).filter((c) => !['recommendation', 'state', 'evidence'].includes(c) || d !== 'assurance')) {
+      for (const column of csvHeader(d).filter(
+        (c) => !['recommendation', 'state', 'evidence'].includes(c) || d !== 'assurance',
+      )) {
         expect(documented.has(column), `${d}: ${column}`).toBe(true);
       }
     }

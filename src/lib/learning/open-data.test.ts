@@ -5,9 +5,27 @@ import { lesson, library, note, org, ret } from './test-library.ts';
 
 const lib = library({
   organisations: [org('org-a', 'police'), org('org-b', 'ambulance')],
-  lessons: [lesson('2024-01-05-a', { principles: ['communicate', 'co-locate'], summary: 'A summary, with a comma; a "quote" and a\nline break in it.', personal_data_exceptions: [{ text: 'Dr Foster', reason: 'A road name, not a person.' }] })],
-  notes: [note('2024-001', { recommendations: [{ id: 'R1', text: 'First.', due: '2024-05-01' }, { id: 'R2', text: 'Second.' }] })],
-  returns: [ret('2024-001', 'org-a', '2024-03-15', [{ recommendation: 'R1', state: 'implemented', evidence: 'Done, tested.' }, { recommendation: 'R2', state: 'in-progress' }])],
+  lessons: [
+    lesson('2024-01-05-a', {
+      principles: ['communicate', 'co-locate'],
+      summary: 'A summary, with a comma; a "quote" and a\nline break in it.',
+      personal_data_exceptions: [{ text: 'Dr Foster', reason: 'A road name, not a person.' }],
+    }),
+  ],
+  notes: [
+    note('2024-001', {
+      recommendations: [
+        { id: 'R1', text: 'First.', due: '2024-05-01' },
+        { id: 'R2', text: 'Second.' },
+      ],
+    }),
+  ],
+  returns: [
+    ret('2024-001', 'org-a', '2024-03-15', [
+      { recommendation: 'R1', state: 'implemented', evidence: 'Done, tested.' },
+      { recommendation: 'R2', state: 'in-progress' },
+    ]),
+  ],
 });
 
 describe('open data', () => {
@@ -36,7 +54,9 @@ describe('open data', () => {
 
   it('writes recommendations readably in the action-note CSV', () => {
     const t = csvTable(lib, 'action-notes');
-    expect(t.rows[0]![t.header.indexOf('recommendations')]).toBe('R1: First. (due 2024-05-01); R2: Second.');
+    expect(t.rows[0]![t.header.indexOf('recommendations')]).toBe(
+      'R1: First. (due 2024-05-01); R2: Second.',
+    );
   });
 });
 
@@ -47,7 +67,8 @@ describe('open data cache keys', () => {
       lessons: [lesson('2024-01-05-a', { title })],
       notes: [note('2024-001')],
     });
-  const keys = (l: ReturnType<typeof build>) => Object.fromEntries(datasetPaths(l).map((p) => [p.params.dataset, p.cacheKey]));
+  const keys = (l: ReturnType<typeof build>) =>
+    Object.fromEntries(datasetPaths(l).map((p) => [p.params.dataset, p.cacheKey]));
 
   it('keys every dataset, and only the changed collection gets a new key', () => {
     const before = keys(build('A lesson title that is long enough'));

@@ -13,7 +13,13 @@ import { pageKey } from '../page-keys.ts';
 /** Review-only fields that are not part of the published data. */
 const INTERNAL = new Set(['personal_data_exceptions']);
 
-export const DATASETS = ['lessons', 'action-notes', 'assurance', 'events', 'organisations'] as const satisfies readonly CollectionName[];
+export const DATASETS = [
+  'lessons',
+  'action-notes',
+  'assurance',
+  'events',
+  'organisations',
+] as const satisfies readonly CollectionName[];
 export type Dataset = (typeof DATASETS)[number];
 
 export function fieldsOf(name: CollectionName): string[] {
@@ -31,8 +37,17 @@ function pick(data: Record<string, unknown>, fields: readonly string[]): Record<
  * records the dataset is made from: a file is written again only when its collection changed.
  */
 export function datasetPaths(lib: Library): { params: { dataset: Dataset }; cacheKey: string }[] {
-  const records = { lessons: lib.lessons, 'action-notes': lib.notes, assurance: lib.returns, events: lib.events, organisations: lib.organisations } satisfies Record<Dataset, readonly object[]>;
-  return DATASETS.map((dataset) => ({ params: { dataset }, cacheKey: pageKey(dataset, records[dataset]) }));
+  const records = {
+    lessons: lib.lessons,
+    'action-notes': lib.notes,
+    assurance: lib.returns,
+    events: lib.events,
+    organisations: lib.organisations,
+  } satisfies Record<Dataset, readonly object[]>;
+  return DATASETS.map((dataset) => ({
+    params: { dataset },
+    cacheKey: pageKey(dataset, records[dataset]),
+  }));
 }
 
 /** The records of a dataset as plain JSON values (id first, then the schema's fields). */
@@ -43,38 +58,72 @@ export function jsonRecords(lib: Library, name: Dataset): Record<string, unknown
       // `published` is the resolved date (frontmatter, Git history or submitted), as everywhere on the site.
       return [...lib.lessons]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((l) => ({ id: l.id, ...pick(l.data as Record<string, unknown>, fields), published: l.published, body: l.body }));
+        .map((l) => ({
+          id: l.id,
+          ...pick(l.data as Record<string, unknown>, fields),
+          published: l.published,
+          body: l.body,
+        }));
     case 'action-notes':
-      return [...lib.notes].sort((a, b) => (a.id < b.id ? -1 : 1)).map((n) => ({ id: n.id, ...pick(n.data as Record<string, unknown>, fields) }));
+      return [...lib.notes]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((n) => ({ id: n.id, ...pick(n.data as Record<string, unknown>, fields) }));
     case 'assurance':
-      return lib.returns.map((r) => ({ action_note: r.note, organisation: r.organisation, ...pick(r.data as Record<string, unknown>, fields) }));
+      return lib.returns.map((r) => ({
+        action_note: r.note,
+        organisation: r.organisation,
+        ...pick(r.data as Record<string, unknown>, fields),
+      }));
     case 'events':
-      return [...lib.events].sort((a, b) => (a.id < b.id ? -1 : 1)).map((e) => ({ id: e.id, ...pick(e.data as Record<string, unknown>, fields) }));
+      return [...lib.events]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((e) => ({ id: e.id, ...pick(e.data as Record<string, unknown>, fields) }));
     case 'organisations':
-      return [...lib.organisations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((o) => ({ id: o.id, ...pick(o.data as Record<string, unknown>, fields) }));
+      return [...lib.organisations]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((o) => ({ id: o.id, ...pick(o.data as Record<string, unknown>, fields) }));
   }
 }
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('; ');
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-const ASSURANCE_HEADER = ['action_note', 'organisation', 'updated', 'recommendation', 'state', 'evidence'];
+const ASSURANCE_HEADER = [
+  'action_note',
+  'organisation',
+  'updated',
+  'recommendation',
+  'state',
+  'evidence',
+];
 
 /** The columns of a dataset's CSV, known without any record. */
 export function csvHeader(name: Dataset): string[] {
   if (name === 'assurance') return [...ASSURANCE_HEADER];
-  return ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter((h, i, all) => all.indexOf(h) === i);
+  return ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter(
+    (h, i, all) => all.indexOf(h) === i,
+  );
 }
 
 /** Header and rows of a dataset's CSV. */
 export function csvTable(lib: Library, name: Dataset): { header: string[]; rows: string[][] } {
   if (name === 'assurance') {
     const header = csvHeader(name);
-    const rows = lib.returns.flatMap((r) => r.data.returns.map((e) => [r.note, r.organisation, r.data.updated, e.recommendation, e.state, e.evidence ?? '']));
+    const rows = lib.returns.flatMap((r) =>
+      r.data.returns.map((e) => [
+        r.note,
+        r.organisation,
+        r.data.updated,
+        e.recommendation,
+        e.state,
+        e.evidence ?? '',
+      ]),
+    );
     return { header, rows };
   }
   const records = jsonRecords(lib, name);
@@ -86,7 +135,12 @@ export function csvTable(lib: Library, name: Dataset): { header: string[]; rows:
       rows: records.map((r) =>
         header.map((h) =>
           h === 'recommendations'
-            ? ((r.recommendations as { id: string; text: string; due?: string }[] | undefined) ?? []).map((x) => `${x.id}: ${x.text}${x.due ? ` (due ${x.due})` : ''}`).join('; ')
+            ? (
+                (r.recommendations as { id: string; text: string; due?: string }[] | undefined) ??
+                []
+              )
+                .map((x) => `${x.id}: ${x.text}${x.due ? ` (due ${x.due})` : ''}`)
+                .join('; ')
             : cell(r[h]),
         ),
       ),
@@ -101,5 +155,7 @@ export function toCsv(table: { header: string[]; rows: string[][] }): string {
 
 /** A JSON array with one record per line: valid JSON, readable diffs, no indentation weight. */
 export function toJson(records: readonly Record<string, unknown>[]): string {
-  return records.length === 0 ? '[]\n' : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+  return records.length === 0
+    ? '[]\n'
+    : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }

@@ -3,7 +3,13 @@ import { actionNoteSchema } from '../../../schemas/action-note.ts';
 import { assuranceSchema } from '../../../schemas/assurance.ts';
 import { lessonSchema } from '../../../schemas/lesson.ts';
 import { organisationSchema } from '../../../schemas/organisation.ts';
-import { type LessonEntry, Library, type NoteEntry, type OrganisationEntry, type ReturnEntry } from '../library.ts';
+import {
+  type LessonEntry,
+  Library,
+  type NoteEntry,
+  type OrganisationEntry,
+  type ReturnEntry,
+} from '../library.ts';
 
 export function org(id: string, sector: string): OrganisationEntry {
   return { id, data: organisationSchema.parse({ name: `Organisation ${id}`, sector }) };
@@ -19,12 +25,22 @@ export function lesson(id: string, fields: Record<string, unknown> = {}): Lesson
     source: 'incident',
     submitted_by: 'org-a',
     submitted: date,
-    criteria: [fields.kind === 'notable-practice' ? 'improves-interoperability' : 'interoperability'],
+    criteria: [
+      fields.kind === 'notable-practice' ? 'improves-interoperability' : 'interoperability',
+    ],
     classification: 'official',
     public: true,
     ...fields,
   });
-  return { id, data, html: '', body: '', published: data.published ?? data.submitted, publishedSource: 'frontmatter', repoPath: `content/lessons/${id}.md` };
+  return {
+    id,
+    data,
+    html: '',
+    body: '',
+    published: data.published ?? data.submitted,
+    publishedSource: 'frontmatter',
+    repoPath: `content/lessons/${id}.md`,
+  };
 }
 
 export function note(id: string, fields: Record<string, unknown> = {}): NoteEntry {
@@ -44,11 +60,27 @@ export function note(id: string, fields: Record<string, unknown> = {}): NoteEntr
   return { id, data, html: '', repoPath: `content/action-notes/${id}.md` };
 }
 
-export function ret(noteId: string, orgId: string, updated: string, returns: Record<string, unknown>[]): ReturnEntry {
-  return { id: `${noteId}/${orgId}`, note: noteId, organisation: orgId, data: assuranceSchema.parse({ updated, returns }) };
+export function ret(
+  noteId: string,
+  orgId: string,
+  updated: string,
+  returns: Record<string, unknown>[],
+): ReturnEntry {
+  return {
+    id: `${noteId}/${orgId}`,
+    note: noteId,
+    organisation: orgId,
+    data: assuranceSchema.parse({ updated, returns }),
+  };
 }
 
-export function library(input: { lessons?: LessonEntry[]; notes?: NoteEntry[]; returns?: ReturnEntry[]; organisations?: OrganisationEntry[]; today?: string }): Library {
+export function library(input: {
+  lessons?: LessonEntry[];
+  notes?: NoteEntry[];
+  returns?: ReturnEntry[];
+  organisations?: OrganisationEntry[];
+  today?: string;
+}): Library {
   return new Library({
     lessons: input.lessons ?? [],
     notes: input.notes ?? [],

@@ -3,7 +3,15 @@
  * (of the published date), and recurring issues — the same principle and NRR theme in lessons
  * identified by several organisations within a window — flagged as trends.
  */
-import { commandLevels, models, principles, riskThemes, sectors, sources, themeOf } from '../../../schemas/vocabularies.ts';
+import {
+  commandLevels,
+  models,
+  principles,
+  riskThemes,
+  sectors,
+  sources,
+  themeOf,
+} from '../../../schemas/vocabularies.ts';
 import { quarterOf, yearOf } from '../dates.ts';
 import type { Library, LessonEntry } from '../library.ts';
 
@@ -20,16 +28,35 @@ export interface Dimension {
 }
 
 export function themesOf(lesson: LessonEntry): string[] {
-  return [...new Set((lesson.data.risks ?? []).map((r) => themeOf(r)).filter((t): t is string => t !== undefined))];
+  return [
+    ...new Set(
+      (lesson.data.risks ?? []).map((r) => themeOf(r)).filter((t): t is string => t !== undefined),
+    ),
+  ];
 }
 
 export const DIMENSIONS: readonly Dimension[] = [
-  { key: 'principle', title: 'JESIP principle', terms: principles.terms, of: (l) => l.data.principles ?? [] },
+  {
+    key: 'principle',
+    title: 'JESIP principle',
+    terms: principles.terms,
+    of: (l) => l.data.principles ?? [],
+  },
   { key: 'model', title: 'JESIP model', terms: models.terms, of: (l) => l.data.models ?? [] },
-  { key: 'theme', title: 'National Risk Register theme', terms: riskThemes.terms, of: (l) => themesOf(l) },
+  {
+    key: 'theme',
+    title: 'National Risk Register theme',
+    terms: riskThemes.terms,
+    of: (l) => themesOf(l),
+  },
   { key: 'source', title: 'Source', terms: sources.terms, of: (l) => [l.data.source] },
   { key: 'sector', title: 'Sector', terms: sectors.terms, of: (l, lib) => lib.sectorsOf(l) },
-  { key: 'command-level', title: 'Command level', terms: commandLevels.terms, of: (l) => l.data.command_levels ?? [] },
+  {
+    key: 'command-level',
+    title: 'Command level',
+    terms: commandLevels.terms,
+    of: (l) => l.data.command_levels ?? [],
+  },
 ];
 
 export interface CountTable {
@@ -43,7 +70,11 @@ export interface CountTable {
  * Lessons per term per year of publication. A lesson counts once for each term it has.
  * One pass over the lessons (a national library holds tens of thousands).
  */
-export function countsOverTime(lib: Library, dimension: Dimension, lessons: readonly LessonEntry[] = lib.lessons): CountTable {
+export function countsOverTime(
+  lib: Library,
+  dimension: Dimension,
+  lessons: readonly LessonEntry[] = lib.lessons,
+): CountTable {
   const years = [...new Set(lessons.map((l) => yearOf(l.published)))].sort();
   const yearIndex = new Map(years.map((y, i) => [y, i]));
   const counts = new Map(dimension.terms.map((t) => [t.id, years.map(() => 0)]));
@@ -93,7 +124,9 @@ export function recurringIssues(lib: Library): Trend[] {
   const trends: Trend[] = [];
   for (const [key, group] of groups) {
     const [principle, theme] = key.split('|') as [string, string];
-    const sorted = [...group].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.id < b.id ? -1 : 1));
+    const sorted = [...group].sort((a, b) =>
+      a.published < b.published ? -1 : a.published > b.published ? 1 : a.id < b.id ? -1 : 1,
+    );
     const orgCount = new Map<string, number>();
     const marked = new Set<LessonEntry>();
     let crossed: string | undefined;
@@ -124,7 +157,13 @@ export function recurringIssues(lib: Library): Trend[] {
       quarter: quarterOf(crossed),
     });
   }
-  return trends.sort((a, b) => (a.crossed < b.crossed ? 1 : a.crossed > b.crossed ? -1 : `${a.principle}${a.theme}`.localeCompare(`${b.principle}${b.theme}`)));
+  return trends.sort((a, b) =>
+    a.crossed < b.crossed
+      ? 1
+      : a.crossed > b.crossed
+        ? -1
+        : `${a.principle}${a.theme}`.localeCompare(`${b.principle}${b.theme}`),
+  );
 }
 
 /** Printable names for a trend. */

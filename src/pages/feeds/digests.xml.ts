@@ -4,5 +4,7 @@ import { getLibrary, urls } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
-  return new Response(buildDigestFeed(lib, urls).rss2(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(buildDigestFeed(lib, urls).rss2(), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
 };

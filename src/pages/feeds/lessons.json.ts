@@ -5,5 +5,7 @@ import { getLibrary, urls } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
-  return new Response(buildFeed(mainFeedSpec(lib, urls), lib, urls).json1(), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response(buildFeed(mainFeedSpec(lib, urls), lib, urls).json1(), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
 };

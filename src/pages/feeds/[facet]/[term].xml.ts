@@ -6,10 +6,16 @@ import { getLibrary, urls } from '../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const lib = await getLibrary();
-  return facetFeedSpecs(lib, urls).map(({ facet, term, spec }) => ({ params: { facet, term }, props: { spec }, cacheKey: feedKey(lib, spec) }));
+  return facetFeedSpecs(lib, urls).map(({ facet, term, spec }) => ({
+    params: { facet, term },
+    props: { spec },
+    cacheKey: feedKey(lib, spec),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const lib = await getLibrary();
-  return new Response(buildFeed(props.spec as FeedSpec, lib, urls).rss2(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(buildFeed(props.spec as FeedSpec, lib, urls).rss2(), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
 };
