@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  let since = values.since!;
+  let since = values.since;
   if (/^0+$/.test(since)) since = 'HEAD~1';
   try {
     checkedRevision(since);

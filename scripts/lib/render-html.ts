@@ -78,7 +78,7 @@ const toHtml = unified()
 /** A body already parsed (by the validator's body check) to HTML. */
 export function renderTree(tree: MdastRoot): string {
   const hast = toHtml.runSync(tree);
-  return toHtml.stringify(hast as Root);
+  return toHtml.stringify(hast);
 }
 
 /** Markdown in the content model's dialect (CommonMark + GFM tables, as the validator parses it) to HTML. */

@@ -9,6 +9,8 @@ const STOP = new Set(
 export function tokens(text: string): Set<string> {
   const out = new Set<string>();
   const lower = text.toLowerCase();
+  // Anything outside ASCII (the range starts at NUL) needs Unicode normalisation first.
+  // eslint-disable-next-line no-control-regex
   for (const raw of (/[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD') : lower).split(
     /[^a-z0-9]+/,
   )) {

@@ -6,7 +6,7 @@
  * pages, which wait for the same load through src/lib/site-content.ts.
  */
 import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
-import { type LoadedRecord, loadContent } from '../../scripts/lib/load-content.ts';
+import { loadContent } from '../../scripts/lib/load-content.ts';
 import { siteConfig } from './config.ts';
 import { renderMarkdown } from './markdown.ts';
 import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
@@ -40,7 +40,7 @@ async function loadAll(log: Log): Promise<SiteContent> {
     StoredRecord[]
   >;
   for (const name of collectionNames) {
-    for (const record of content[name] as LoadedRecord[]) {
+    for (const record of content[name]) {
       const abs = record.absolute;
       const stored: StoredRecord = {
         id: record.id,

@@ -196,7 +196,7 @@ function groupsOf(
   lessons: readonly LessonEntry[],
 ): Map<string, LessonEntry[]> {
   let byFacet = grouped.get(lessons);
-  if (!byFacet) grouped.set(lessons, (byFacet = new Map()));
+  if (!byFacet) grouped.set(lessons, (byFacet = new Map<string, Map<string, LessonEntry[]>>()));
   let groups = byFacet.get(f.key);
   if (!groups) {
     groups = groupBy(lessons, (l) => termsOf(f, l, lib));
@@ -222,7 +222,7 @@ export function lessonsWith(
 const termsOfLesson = new WeakMap<LessonEntry, Map<string, readonly string[]>>();
 function termsOf(f: Facet, lesson: LessonEntry, lib: Library): readonly string[] {
   let byFacet = termsOfLesson.get(lesson);
-  if (!byFacet) termsOfLesson.set(lesson, (byFacet = new Map()));
+  if (!byFacet) termsOfLesson.set(lesson, (byFacet = new Map<string, readonly string[]>()));
   let terms = byFacet.get(f.key);
   if (!terms) byFacet.set(f.key, (terms = [...new Set(f.valuesOf(lesson, lib))]));
   return terms;

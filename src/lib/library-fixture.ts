@@ -23,7 +23,7 @@ export function lesson(
       classification: 'official',
       public: true,
       ...rest,
-    } as Lesson,
+    },
     html: '<p>Body</p>',
     body: 'Body',
     published: published ?? id.slice(0, 10),
@@ -51,7 +51,7 @@ export function note(id: string, data: Partial<ActionNote> = {}): NoteEntry {
       classification: 'official',
       public: true,
       ...data,
-    } as ActionNote,
+    },
     html: '',
     repoPath: `content/action-notes/${id}.md`,
   };
@@ -85,9 +85,9 @@ export function makeLibrary(
       },
     ],
     organisations: [
-      { id: 'police-a', data: { name: 'Police A', sector: 'police' } as never },
-      { id: 'fire-b', data: { name: 'Fire B', sector: 'fire-rescue' } as never },
-      { id: 'council-c', data: { name: 'Council C', sector: 'local-authority' } as never },
+      { id: 'police-a', data: { name: 'Police A', sector: 'police' } },
+      { id: 'fire-b', data: { name: 'Fire B', sector: 'fire-rescue' } },
+      { id: 'council-c', data: { name: 'Council C', sector: 'local-authority' } },
     ],
   });
 }

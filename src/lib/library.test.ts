@@ -97,10 +97,10 @@ describe('Library', () => {
       returns: [],
       events: [],
       organisations: [
-        { id: 'lrf-x', data: { name: 'LRF X', sector: 'resilience-forum' } as never },
-        { id: 'police-z', data: { name: 'Zed Police', sector: 'police', forum: 'lrf-x' } as never },
-        { id: 'fire-y', data: { name: 'Fire Y', sector: 'fire-rescue', forum: 'lrf-x' } as never },
-        { id: 'council-w', data: { name: 'Council W', sector: 'local-authority' } as never },
+        { id: 'lrf-x', data: { name: 'LRF X', sector: 'resilience-forum' } },
+        { id: 'police-z', data: { name: 'Zed Police', sector: 'police', forum: 'lrf-x' } },
+        { id: 'fire-y', data: { name: 'Fire Y', sector: 'fire-rescue', forum: 'lrf-x' } },
+        { id: 'council-w', data: { name: 'Council W', sector: 'local-authority' } },
       ],
     });
     expect(forum.membersOf('lrf-x').map((o) => o.id)).toEqual(['fire-y', 'police-z']);

@@ -67,7 +67,7 @@ export function searchFilters(lib: Library): SearchFilter[] {
         .map((c) => c.term.name),
     );
     for (const filters of others) for (const v of filters[f.filter] ?? []) values.add(v);
-    let list = [...values];
+    const list = [...values];
     if (key === 'years') list.sort().reverse();
     else if (key === 'organisations') list.sort((a, b) => a.localeCompare(b, 'en-GB'));
     else {

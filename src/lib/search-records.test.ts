@@ -16,7 +16,7 @@ describe('search records', () => {
     organisations: ['fire-b'],
     tags: ['radio', 'airwave'],
     published: '2024-04-02',
-  } as never);
+  });
   const lib = makeLibrary({ lessons: [l], notes: [note('2024-001', { lessons: [l.id] })] });
 
   it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {

@@ -27,6 +27,8 @@ export const THEME_OF_RISK = new Map(
 export const PRINCIPLE_IDS = jesip.principles.map((p) => p.id);
 export const THEME_IDS = nrr.themes.map((t) => t.id);
 
+// Records as the test reads them from YAML: any field, any shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = Record<string, any>;
 export interface RawLesson {
   id: string;

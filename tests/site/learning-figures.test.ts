@@ -404,19 +404,17 @@ describe.each(cases)('$name', (c) => {
         json.map((r) => r.id),
         dataset,
       ).toEqual(sorted(want));
-      const csv = parseCsv(c.site!.read(`data/${dataset}.csv`), { columns: true }) as Record<
-        string,
-        string
-      >[];
+      const csv = parseCsv<Record<string, string>>(c.site!.read(`data/${dataset}.csv`), {
+        columns: true,
+      });
       expect(
         csv.map((r) => r.id),
         dataset,
       ).toEqual(sorted(want));
     }
-    const lessonsCsv = parseCsv(c.site!.read('data/lessons.csv'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const lessonsCsv = parseCsv<Record<string, string>>(c.site!.read('data/lessons.csv'), {
+      columns: true,
+    });
     const lessonsJson = JSON.parse(c.site!.read('data/lessons.json')) as Record<string, unknown>[];
     for (const l of raw.lessons) {
       const row = lessonsCsv.find((r) => r.id === l.id)!;
@@ -436,10 +434,9 @@ describe.each(cases)('$name', (c) => {
     expect(sorted(assuranceJson.map((r) => `${r.action_note}/${r.organisation}`))).toEqual(
       sorted(raw.returns.map((r) => `${r.note}/${r.org}`)),
     );
-    const assuranceCsv = parseCsv(c.site!.read('data/assurance.csv'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const assuranceCsv = parseCsv<Record<string, string>>(c.site!.read('data/assurance.csv'), {
+      columns: true,
+    });
     const entries = raw.returns.flatMap((r) =>
       (r.d.returns as { recommendation: string; state: string }[]).map(
         (e) => `${r.note}|${r.org}|${e.recommendation}|${e.state}`,

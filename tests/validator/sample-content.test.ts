@@ -62,7 +62,7 @@ describe('the sample knowledge base', () => {
     expect(hidden.length).toBeGreaterThan(0);
     for (const record of hidden) {
       expect(record.data.classification, record.id).toBe('official-sensitive');
-      expect(`${record.data.title ?? record.data.name}`, record.id).toMatch(/fictional/i);
+      expect(String(record.data.title ?? record.data.name), record.id).toMatch(/fictional/i);
     }
   });
 });

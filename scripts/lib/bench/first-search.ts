@@ -136,7 +136,7 @@ async function watch(page: Page): Promise<void> {
     w.__jolObserver?.disconnect();
     const state: Watch = { lastKey: 0, lastChange: 0, shown: 0, items: 0 };
     w.__jolWatch = state;
-    const form = box.form as (HTMLFormElement & { __jolWatched?: boolean }) | null;
+    const form = box.form;
     if (form && !form.__jolWatched) {
       form.__jolWatched = true;
       const current = () => (window as unknown as { __jolWatch: Watch }).__jolWatch;

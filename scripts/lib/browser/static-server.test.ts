@@ -85,11 +85,11 @@ describe('serveStatic', () => {
       fetch(`${server.url}nothing/`),
       fetch(new URL('/about/', server.url)),
     ]);
-    expect(await home!.text()).toContain('<title>Home</title>');
-    expect(await about!.text()).toContain('<title>About</title>');
-    expect(missing!.status).toBe(404);
-    expect(await missing!.text()).toContain('<title>Not here</title>');
-    expect(outside!.status).toBe(404);
+    expect(await home.text()).toContain('<title>Home</title>');
+    expect(await about.text()).toContain('<title>About</title>');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<title>Not here</title>');
+    expect(outside.status).toBe(404);
   });
 
   it('gzips text when the request accepts gzip, and sends Pagefind files as they are', async () => {

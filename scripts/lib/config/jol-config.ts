@@ -78,7 +78,9 @@ export function loadConfig(
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: could not read the JOL configuration: ${(error as Error).message}`);
+    throw new Error(`${file}: could not read the JOL configuration: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const parsed = jolConfigSchema.safeParse(raw);
   if (!parsed.success) {

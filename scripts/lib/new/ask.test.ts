@@ -30,7 +30,7 @@ function person(script: Record<string, unknown>) {
     input: async (q) => {
       const value = answer(q.message, '');
       if (q.validate) {
-        const ok = q.validate(value as string);
+        const ok = q.validate(value);
         if (ok !== true)
           throw new Error(`Prompt for ${key(q.message)} refused "${String(value)}": ${String(ok)}`);
       }

@@ -43,7 +43,8 @@ export function termOf(value: string, vocab: Vocabulary): string {
 
 /** Several terms: an array, or text separated by commas, semicolons or new lines ("Name (id)" labels may hold commas). */
 export function termsOf(value: unknown, vocab: Vocabulary): unknown {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? termOf(v, vocab) : v));
+  if (Array.isArray(value))
+    return (value as unknown[]).map((v) => (typeof v === 'string' ? termOf(v, vocab) : v));
   if (typeof value !== 'string') return value;
   const labelled = [...value.matchAll(/\(([a-z0-9-]+)\)/g)]
     .map((m) => m[1]!)
@@ -90,7 +91,7 @@ export function valueOf(field: FieldSpec, answer: unknown): unknown {
       return typeof answer === 'string' ? splitList(answer) : answer;
     case 'objects':
       if (!Array.isArray(answer)) return answer;
-      return answer.map((item) => {
+      return (answer as unknown[]).map((item) => {
         if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
         const out: Record<string, unknown> = {};
         for (const sub of field.items ?? []) {

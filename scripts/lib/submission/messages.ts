@@ -22,8 +22,9 @@ export function cell(text: string): string {
 
 /** One line of plain text for titles: no control characters, bounded length. */
 export function oneLine(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text
+    // Control characters, deliberately matched.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

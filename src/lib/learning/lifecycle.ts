@@ -51,5 +51,5 @@ export function lifecycleOf(lesson: LessonEntry): {
   if (status === 'no-further-action' || status === 'superseded')
     return { stage: status, passed: ['identified'], closed: status };
   const index = (LIFECYCLE_STAGES as readonly string[]).indexOf(status);
-  return { stage: status, passed: LIFECYCLE_STAGES.slice(0, index) as unknown as string[] };
+  return { stage: status, passed: LIFECYCLE_STAGES.slice(0, index) };
 }

@@ -6,6 +6,6 @@ export const getStaticPaths = (() =>
   [...jsonSchemaFiles().keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(jsonSchemaFiles().get(params.file!)!, {
+  new Response(jsonSchemaFiles().get(params.file!), {
     headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
   });
