@@ -17,6 +17,7 @@ const files = fs
 describe('every workflow', () => {
   it('exists for each job of the issue', () => {
     expect(files).toEqual([
+      'code.yml',
       'deploy.yml',
       'labels.yml',
       'notify.yml',
@@ -148,5 +149,57 @@ describe('what the workflows promise', () => {
     expect(comment.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toEqual({
       'persist-credentials': false,
     });
+  });
+});
+
+describe('the code workflow', () => {
+  const workflow = parse(fs.readFileSync(path.join(DIR, 'code.yml'), 'utf8')) as {
+    on: Record<string, { branches: string[]; 'paths-ignore': string[] }>;
+    permissions: Record<string, string>;
+    env: Record<string, string>;
+    jobs: Record<
+      string,
+      {
+        permissions: Record<string, string>;
+        container?: string;
+        steps: { run?: string; uses?: string }[];
+      }
+    >;
+  };
+  const job = Object.values(workflow.jobs)[0]!;
+
+  it('runs on pull requests and pushes to main that touch more than content', () => {
+    for (const event of ['pull_request', 'push']) {
+      expect(workflow.on[event]!.branches).toEqual(['main']);
+      expect(workflow.on[event]!['paths-ignore']).toEqual(['content/**']);
+    }
+  });
+
+  it('runs exactly the checks of .ci/run, in the same order', () => {
+    const ciRun = fs.readFileSync(path.resolve(DIR, '../../.ci/run'), 'utf8');
+    const block = /# checks: begin\n([\s\S]*?)# checks: end/.exec(ciRun);
+    expect(block, '.ci/run marks its checks').not.toBeNull();
+    const local = block![1]!.trim().split('\n');
+    const steps = job.steps
+      .flatMap((s) => (s.run ?? '').split('\n'))
+      .filter((l) => l.startsWith('npm run') || l.startsWith('npm test'));
+    expect(steps).toEqual(local);
+    expect(local).toEqual(
+      expect.arrayContaining([
+        'npm run lint',
+        'npm run typecheck',
+        'npm run typecheck:astro',
+        'npm test',
+        'npm run test:browser',
+      ]),
+    );
+  });
+
+  it("reads the repository and nothing more, and uses Debian's Chromium without telemetry", () => {
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'read' });
+    expect(job.container).toMatch(/^debian:/);
+    expect(job.steps.some((s) => /apt-get install[^\n]* chromium/.test(s.run ?? ''))).toBe(true);
+    expect(workflow.env.ASTRO_TELEMETRY_DISABLED).toBe('1');
   });
 });
