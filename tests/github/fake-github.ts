@@ -2,7 +2,9 @@
  * A small stand-in for the GitHub REST API on 127.0.0.1, for the bots' end-to-end tests. It keeps
  * real state (issues, comments, labels, branches with files, pull requests), records every
  * request, checks the token, and can be told to fail: a status with headers (rate limits,
- * server errors) for the next N requests that match a method and path.
+ * server errors) for the next N requests that match a method and path. Lists are paginated as
+ * GitHub paginates them: `per_page` (30 unless given, at most 100) and `page` (from 1), with a
+ * `Link` header naming the first, previous, next and last pages.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -146,6 +148,10 @@ export class FakeGitHub {
         }
         try {
           const [status, payload] = this.route(record);
+          if (record.method === 'GET' && status === 200 && Array.isArray(payload)) {
+            const { items, link } = this.page(url, payload);
+            return send(status, items, link ? { link } : {});
+          }
           send(status, payload);
         } catch (error) {
           send(500, { message: `Fake GitHub error: ${(error as Error).message}` });
@@ -153,12 +159,36 @@ export class FakeGitHub {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** One page of a list, as GitHub's REST API gives it, and its Link header (none when one page holds it all). */
+  private page(url: URL, all: unknown[]): { items: unknown[]; link?: string } {
+    const perPage = Math.min(
+      Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1),
+      100,
+    );
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const last = Math.max(Math.ceil(all.length / perPage), 1);
+    const items = all.slice((page - 1) * perPage, page * perPage);
+    if (last === 1) return { items };
+    const at = (n: number) => {
+      const next = new URL(url.pathname + url.search, this.url);
+      next.searchParams.set('per_page', String(perPage));
+      next.searchParams.set('page', String(n));
+      return `<${next.href}>`;
+    };
+    const links = [
+      ...(page > 1 ? [`${at(page - 1)}; rel="prev"`] : []),
+      ...(page < last ? [`${at(page + 1)}; rel="next"`, `${at(last)}; rel="last"`] : []),
+      ...(page > 1 ? [`${at(1)}; rel="first"`] : []),
+    ];
+    return { items, link: links.join(', ') };
   }
 
   private issueJson(issue: FakeIssue) {

@@ -263,6 +263,39 @@ describe('re-running is safe', () => {
     expect(github.commentsOn(n)).toHaveLength(1);
     expect(github.commentsOn(n)[0]!.body).toContain('Pull request updated');
   });
+
+  it('finds its comment on the second page of a long discussion and updates it', async () => {
+    const n = submit('lesson', lessonAnswers('lesson'));
+    expect((await bot(n)).code).toBe(0);
+    const [mine] = github.commentsOn(n);
+    // 120 people commented before the bot's comment: it is the 121st, on page 2 of 100.
+    const others = Array.from({ length: 120 }, (_, i) => ({
+      id: 1 + i,
+      issue_number: n,
+      body: `Comment ${i + 1} from a reviewer`,
+    }));
+    github.comments = [...others, mine!];
+    github.issues.get(n)!.body = renderIssueBody(
+      form('lesson'),
+      lessonAnswers('lesson', {
+        title: 'Talkgroup opened late at a flooding exercise in the north west',
+      }),
+    );
+    const before = github.requests.length;
+    expect((await bot(n)).code).toBe(0);
+    const reads = github.requests
+      .slice(before)
+      .filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${n}/comments`));
+    expect(reads.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(
+      github.requests
+        .slice(before)
+        .filter((r) => r.method === 'POST' && r.path.endsWith(`/issues/${n}/comments`)),
+    ).toEqual([]);
+    expect(github.commentsOn(n)).toHaveLength(121);
+    expect(github.commentsOn(n)[120]!.id).toBe(mine!.id);
+    expect(github.commentsOn(n)[120]!.body).toContain('Pull request updated');
+  });
 });
 
 describe('an invalid form gets one comment listing every problem, and no pull request', () => {
