@@ -11,8 +11,30 @@
  * src/lib/search-index-plan.ts) says so in `data-delta`: the delta index is merged in, the
  * full index's out-of-date pages are left out of the results, and, when results are ordered by
  * date, the delta's results are put in their place (Pagefind merges indexes by score).
+ *
+ * The logic is in src/lib/search-query.ts (the query, the address, Pagefind's options, the
+ * status words) and src/lib/search-merge.ts (the delta merge), pure and unit-tested; this
+ * script keeps the page's state and wires those to the DOM.
  */
-import { formatDate } from '../lib/dates.ts';
+import {
+  arrange,
+  type Delta,
+  type DeltaManifest,
+  deltaOf,
+  hasPages,
+  NO_DELTA,
+} from '../lib/search-merge.ts';
+import {
+  isBlank,
+  isChecked,
+  parseQuery,
+  queryString,
+  resultsStatus,
+  type SearchOptions,
+  type SearchQuery,
+  searchOptions,
+  shownDate,
+} from '../lib/search-query.ts';
 
 interface PagefindResultData {
   url: string;
@@ -24,20 +46,16 @@ interface PagefindResult {
   id: string;
   data(): Promise<PagefindResultData>;
 }
-interface PagefindSearchOptions {
-  filters?: Record<string, { any: string[] }>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /** Fetches the index and filter chunks a search for `term` needs, without searching. */
-  preload(term: string, o?: PagefindSearchOptions): Promise<void>;
+  preload(term: string, o?: SearchOptions): Promise<void>;
   /** Adds another index's results to every search (the build's delta: see below). */
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
     term: string | null,
-    o?: PagefindSearchOptions,
+    o?: SearchOptions,
   ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
 }
 
@@ -81,44 +99,24 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
-function readForm(): { q: string; sort: string; filters: Record<string, string[]> } {
-  const data = new FormData(form!);
-  const filters: Record<string, string[]> = {};
-  for (const [name, value] of data.entries()) {
-    if (name === 'q' || name === 'sort' || typeof value !== 'string') continue;
-    (filters[name] ??= []).push(value);
-  }
-  return { q: String(data.get('q') ?? '').trim(), sort: String(data.get('sort') ?? ''), filters };
+function readForm(): SearchQuery {
+  return parseQuery(new FormData(form!).entries());
 }
 
-function fillForm(params: URLSearchParams): void {
-  box!.value = params.get('q') ?? '';
+function fillForm(query: SearchQuery): void {
+  box!.value = query.q;
   const sort = form!.elements.namedItem('sort') as HTMLSelectElement;
-  sort.value = params.get('sort') ?? '';
+  sort.value = query.sort;
   for (const check of Array.from(
     form!.querySelectorAll<HTMLInputElement>('input[type=checkbox]'),
   )) {
-    check.checked = params.getAll(check.name).includes(check.value);
+    check.checked = isChecked(query, check.name, check.value);
     if (check.checked) check.closest('details')?.setAttribute('open', '');
   }
 }
 
-function searchOptions(filters: Record<string, string[]>, sort = ''): PagefindSearchOptions {
-  const options: PagefindSearchOptions = {
-    filters: Object.fromEntries(
-      Object.entries(filters).map(([name, values]) => [name, { any: values }]),
-    ),
-  };
-  if (sort) options.sort = { date: sort === 'oldest' ? 'asc' : 'desc' };
-  return options;
-}
-
-/** The delta's manifest: the full index's page ids to leave out, and the delta's own page ids. */
-interface Delta {
-  hidden: Set<string>;
-  added: Set<string>;
-}
-let delta: Delta = { hidden: new Set(), added: new Set() };
+/** The delta merged into this page's searches (set once Pagefind has loaded). */
+let delta: Delta = NO_DELTA;
 
 let loading: Promise<Pagefind> | undefined;
 /** Loads and starts Pagefind once (its script, then its WebAssembly in a worker, then any delta); retried after a failure. */
@@ -132,9 +130,7 @@ function load(): Promise<Pagefind> {
       // delta while this page was cached, the full index is searched alone.
       const manifest = deltaPath
         ? fetch(`${deltaPath}jol-delta.json`, { cache: 'no-cache' })
-            .then((r) =>
-              r.ok ? (r.json() as Promise<{ superseded: string[]; added: string[] }>) : undefined,
-            )
+            .then((r) => (r.ok ? (r.json() as Promise<DeltaManifest>) : undefined))
             .catch(() => undefined)
         : undefined;
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
@@ -144,8 +140,8 @@ function load(): Promise<Pagefind> {
       await pf.init();
       const found = await manifest;
       if (found) {
-        if (found.added.length > 0) await pf.mergeIndex(deltaPath!, options);
-        delta = { hidden: new Set(found.superseded), added: new Set(found.added) };
+        if (hasPages(found)) await pf.mergeIndex(deltaPath!, options);
+        delta = deltaOf(found);
       }
       return pf;
     })();
@@ -168,41 +164,6 @@ function dataOf(r: PagefindResult): Promise<PagefindResultData> {
   let d = loaded.get(r);
   if (!d) loaded.set(r, (d = r.data()));
   return d;
-}
-
-/**
- * The results to show: without the full index's pages that the delta replaces and, when
- * ordered by date, with the delta's results moved to their place by date (each found by a
- * binary search over the full index's results, which are in order; on equal dates the full
- * index's come first). Without a delta, Pagefind's results as they are.
- */
-async function arrange(found: PagefindResult[], sort: string): Promise<PagefindResult[]> {
-  const kept = delta.hidden.size > 0 ? found.filter((r) => !delta.hidden.has(r.id)) : found;
-  if (!sort || delta.added.size === 0) return kept;
-  const out = kept.filter((r) => !delta.added.has(r.id));
-  const extra = kept.filter((r) => delta.added.has(r.id));
-  if (extra.length === 0) return out;
-  const dateOf = async (r: PagefindResult) => (await dataOf(r)).meta.date ?? '';
-  const first = (a: string, b: string) => (sort === 'oldest' ? a < b : a > b);
-  const dated = await Promise.all(extra.map(async (r) => ({ r, date: await dateOf(r) })));
-  dated.sort((a, b) => (first(a.date, b.date) ? -1 : first(b.date, a.date) ? 1 : 0));
-  let lo = 0;
-  for (const { r, date } of dated) {
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (first(date, await dateOf(out[mid]!))) hi = mid;
-      else lo = mid + 1;
-    }
-    out.splice(lo, 0, r);
-    lo++;
-  }
-  return out;
-}
-
-/** "2 April 2024" from the index's YYYY-MM-DD. */
-function shownDate(date: string | undefined): string | undefined {
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date;
 }
 
 async function items(slice: PagefindResult[]): Promise<HTMLLIElement[]> {
@@ -268,23 +229,19 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   clearTimeout(typingTimer);
   clearTimeout(announceTimer);
   const mine = ++run;
-  const { q, sort, filters } = readForm();
+  const query = readForm();
+  const { q, sort, filters } = query;
   if (updateAddress) {
-    const params = new URLSearchParams();
-    if (q) params.set('q', q);
-    if (sort) params.set('sort', sort);
-    for (const [name, values] of Object.entries(filters))
-      for (const v of values) params.append(name, v);
-    const query = params.toString();
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    const address = queryString(query);
+    history.replaceState(null, '', address ? `?${address}` : location.pathname);
   }
   // While typing, the previous results stay until the new ones replace them (no flicker).
-  if (!typing || (!q && Object.keys(filters).length === 0)) {
+  if (!typing || isBlank(query)) {
     list!.replaceChildren();
     delete list!.dataset.resultsFor;
     showMoreButton(false);
   }
-  if (!q && Object.keys(filters).length === 0) {
+  if (isBlank(query)) {
     results = [];
     say(EMPTY, typing);
     return;
@@ -296,7 +253,12 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   try {
     const pf = await load();
     started = true;
-    found = await arrange((await pf.search(q || null, searchOptions(filters, sort))).results, sort);
+    found = await arrange(
+      (await pf.search(q || null, searchOptions(filters, sort))).results,
+      sort,
+      delta,
+      async (r) => (await dataOf(r)).meta.date ?? '',
+    );
     if (mine !== run) return;
     first = await items(found.slice(0, PAGE));
   } catch {
@@ -321,13 +283,7 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   list!.dataset.resultsFor = q;
   showMoreButton(shown < results.length);
   // The status is announced to screen readers, so it changes only once the results are shown.
-  const what = q ? ` for “${q}”` : '';
-  say(
-    results.length === 0
-      ? `No results${what}. Check the spelling, use fewer words or clear some filters.`
-      : `${results.length} ${results.length === 1 ? 'result' : 'results'}${what}`,
-    typing,
-  );
+  say(resultsStatus(results.length, q), typing);
 }
 
 /** Each keystroke: the results shown (or on their way) are for older words, so stop them, fetch what the new words need, and search once typing pauses. */
@@ -366,7 +322,7 @@ if (root && form && box && status && list && more) {
     });
   });
   const params = new URLSearchParams(location.search);
-  fillForm(params);
+  fillForm(parseQuery(params));
   if ([...params.keys()].length > 0) void search(false);
   else status.textContent = EMPTY;
 }
