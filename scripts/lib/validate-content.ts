@@ -28,6 +28,8 @@ export interface ValidateOptions {
   /** Worker threads; 0 runs inline. Defaults to the number of cores for large runs. */
   workers?: number;
   onProgress?: (message: string) => void;
+  /** Called as files are checked (not those served from the cache): done so far, and of how many. */
+  onChecked?: (done: number, total: number) => void;
   /** Also render Markdown bodies to the site's HTML (kept in the cache like every result). */
   renderBodies?: boolean;
 }
@@ -50,15 +52,28 @@ export { UsageError };
 
 const INLINE_LIMIT = 200;
 
+/** What file-worker.ts posts: a count of its files done so far, then every result. */
+type WorkerMessage =
+  { type: 'progress'; done: number } | { type: 'done'; results: FileResult[]; hashes: string[] };
+
 async function runWorkers(
   files: RecordFile[],
   summaryOnly: boolean[],
   workers: number,
   render: boolean,
+  onChecked: (done: number, total: number) => void,
 ): Promise<{ results: FileResult[]; hashes: string[] }> {
   const chunks = Math.min(workers, Math.ceil(files.length / 50));
   const size = Math.ceil(files.length / chunks);
   const jobs: Promise<{ results: FileResult[]; hashes: string[] }>[] = [];
+  // Each worker posts how many of its files it has done; the sum is reported.
+  const doneBy = new Array<number>(chunks).fill(0);
+  let checked = 0;
+  const report = (c: number, count: number) => {
+    checked += count - doneBy[c]!;
+    doneBy[c] = count;
+    onChecked(checked, files.length);
+  };
   for (let c = 0; c < chunks; c++) {
     const slice = files.slice(c * size, (c + 1) * size);
     const flags = summaryOnly.slice(c * size, (c + 1) * size);
@@ -67,7 +82,11 @@ async function runWorkers(
         const worker = new Worker(new URL('./file-worker.ts', import.meta.url), {
           workerData: { files: slice, summaryOnly: flags, render },
         });
-        worker.once('message', resolve);
+        worker.on('message', (m: WorkerMessage) => {
+          if (m.type === 'progress') return report(c, m.done);
+          report(c, m.results.length);
+          resolve(m);
+        });
         worker.once('error', reject);
         worker.once(
           'exit',
@@ -109,6 +128,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, options.root);
   const progress = options.onProgress ?? (() => {});
+  const onChecked = options.onChecked ?? (() => {});
   const phases: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -173,6 +193,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
         summaryOnly,
         workers,
         render,
+        onChecked,
       ));
     else {
       // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
@@ -183,6 +204,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
         const bytes = fs.readFileSync(batch[k]!.abs);
         freshHashes.push(hashBytes(bytes));
         fresh.push(await checkFile(batch[k]!, bytes, summaryOnly[k], render));
+        onChecked(k + 1, batch.length);
       }
     }
     pending.forEach((i, k) => {
@@ -196,6 +218,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   if (!targets) cache?.save(new Set(files.map((f) => f.file)));
 
   lap('save cache');
+  progress(`Checking references, public release and duplicates across ${files.length} records…`);
   // Repository checks over every record.
   const records = Object.fromEntries(
     collectionNames.map((n) => [n, new Map<string, RecordSummary>()]),
