@@ -14,6 +14,7 @@ import {
   uniqueList,
 } from './fields.ts';
 import { notAfterToday, notBefore, publicNeedsOfficial } from './rules.ts';
+import { ruleParams } from './rule-ids.ts';
 import { actionNoteKinds, actionNoteStatuses, sectors } from './vocabularies.ts';
 
 export const recommendationSchema = z
@@ -76,7 +77,7 @@ export const actionNoteSchema = z
             code: 'custom',
             path: ['recommendations'],
             message: 'A note for action needs at least one recommendation',
-            params: { rule: 'cross-field/recommendations' },
+            params: ruleParams('cross-field/recommendations'),
           });
         }
         if (note.report_back_by === undefined) {
@@ -85,7 +86,7 @@ export const actionNoteSchema = z
             path: ['report_back_by'],
             message:
               'Missing report_back_by: a note for action says when organisations report back',
-            params: { rule: 'cross-field/report-back' },
+            params: ruleParams('cross-field/report-back'),
           });
         }
       }
@@ -98,7 +99,7 @@ export const actionNoteSchema = z
           code: 'custom',
           path: ['audience', note.audience.indexOf('all')],
           message: 'audience [all] already includes every sector; list either all or sectors',
-          params: { rule: 'cross-field/audience' },
+          params: ruleParams('cross-field/audience'),
         });
       }
       const seen = new Set<string>();
@@ -110,7 +111,7 @@ export const actionNoteSchema = z
             code: 'custom',
             path: ['recommendations', index, 'id'],
             message: `Duplicate recommendation id "${id}"; ids are unique within a note`,
-            params: { rule: 'schema/duplicate' },
+            params: ruleParams('schema/duplicate'),
           });
         }
         seen.add(id);
@@ -125,7 +126,7 @@ export const actionNoteSchema = z
             code: 'custom',
             path: ['recommendations', index, 'due'],
             message: `due ${due} is before issued ${note.issued}; expected a date on or after issued`,
-            params: { rule: 'cross-field/date-order' },
+            params: ruleParams('cross-field/date-order'),
           });
         }
       });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { freeText, isoDate, personalDataExceptions, recommendationId } from './fields.ts';
 import { notAfterToday } from './rules.ts';
+import { ruleParams } from './rule-ids.ts';
 import { assuranceStates } from './vocabularies.ts';
 
 const NEEDS_EVIDENCE = new Set(['implemented', 'not-applicable']);
@@ -33,7 +34,7 @@ export const assuranceEntrySchema = z
           code: 'custom',
           path: ['evidence'],
           message: `Missing evidence: a return marked ${entry.state} says ${entry.state === 'implemented' ? 'what changed' : 'why it does not apply'}`,
-          params: { rule: 'cross-field/evidence' },
+          params: ruleParams('cross-field/evidence'),
         });
       }
     },
@@ -67,7 +68,7 @@ export const assuranceSchema = z
             code: 'custom',
             path: ['returns', index, 'recommendation'],
             message: `Duplicate entry for recommendation ${id}; give at most one entry per recommendation`,
-            params: { rule: 'schema/duplicate' },
+            params: ruleParams('schema/duplicate'),
           });
         }
         seen.add(id);

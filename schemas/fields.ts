@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RECOMMENDATION_ID } from './ids.ts';
 import { describeFound } from './issues.ts';
+import { ruleParams } from './rule-ids.ts';
 import { isCalendarDate } from './today.ts';
 import type { Vocabulary } from './vocabularies.ts';
 
@@ -35,14 +36,14 @@ export function plainText(min: number, max: number, opts: { singleLine?: boolean
         ctx.addIssue({
           code: 'custom',
           message: `Expected {field} to have ${min} to ${max} characters, found ${length}`,
-          params: { rule: 'schema/length' },
+          params: ruleParams('schema/length'),
         });
       }
       if (HTML_TAG.test(value)) {
         ctx.addIssue({
           code: 'custom',
           message: 'Expected {field} to be plain text, found an HTML tag',
-          params: { rule: 'schema/plain-text' },
+          params: ruleParams('schema/plain-text'),
         });
       }
       if (CONTROL.test(value) || (opts.singleLine && /[\r\n]/.test(value.trim()))) {
@@ -51,7 +52,7 @@ export function plainText(min: number, max: number, opts: { singleLine?: boolean
           message: opts.singleLine
             ? 'Expected {field} to be a single line of plain text'
             : 'Expected {field} to be plain text, found a control character',
-          params: { rule: 'schema/plain-text' },
+          params: ruleParams('schema/plain-text'),
         });
       }
     })
@@ -75,13 +76,13 @@ export function isoDate() {
         ctx.addIssue({
           code: 'custom',
           message: `Expected {field} to be a date written YYYY-MM-DD, found "${value}"`,
-          params: { rule: 'schema/date' },
+          params: ruleParams('schema/date'),
         });
       } else if (!isCalendarDate(value)) {
         ctx.addIssue({
           code: 'custom',
           message: `Unexpected {field} "${value}": that day does not exist in the calendar`,
-          params: { rule: 'schema/date' },
+          params: ruleParams('schema/date'),
         });
       }
     })
@@ -130,7 +131,7 @@ export function uniqueList<T extends z.ZodType>(
           code: 'custom',
           path: [index],
           message: `Duplicate ${describeFound(value)} in {field}; each item may appear once`,
-          params: { rule: 'schema/duplicate' },
+          params: ruleParams('schema/duplicate'),
         });
       }
       seen.add(key);

@@ -2,14 +2,15 @@
  * Turns zod issues into messages a SPOC can act on — what was found, what was expected —
  * each with a rule id. Used by the validator and by anything else that parses records.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 
 export interface FieldProblem {
   /** Path to the value (or, for unknown keys, to the key itself). */
   path: (string | number)[];
   /** True when the position is the key, not its value (unknown keys). */
   atKey?: boolean;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
@@ -76,14 +77,19 @@ function listOf(values: readonly unknown[], limit = 14): string {
     : `${shown.slice(0, 6).join(', ')} … (${shown.length} values; see schemas/vocabularies)`;
 }
 
-/** Whether zod's message was written by one of our field factories (kept as is). */
-function isOwnMessage(issue: Issue): boolean {
-  return (
-    issue.code === 'custom' ||
-    (!issue.message.startsWith('Invalid') &&
-      !issue.message.startsWith('Too ') &&
-      !issue.message.startsWith('Unrecognized'))
-  );
+/**
+ * Whether an issue's message is zod's own default wording rather than a message of one of our
+ * field factories (which is kept as is). Decided by asking zod's configured error maps what they
+ * say for this issue — the way zod itself fills in a message none was set for — so no English
+ * of zod's is copied here; `issues.test.ts` produces every issue kind with the installed zod
+ * and checks that this still recognises its real messages.
+ */
+export function isZodMessage(issue: Issue): boolean {
+  const config = z.config();
+  const raw = issue as unknown as z.core.$ZodRawIssue;
+  const said = config.customError?.(raw) ?? config.localeError?.(raw);
+  const text = typeof said === 'string' ? said : (said?.message ?? 'Invalid input');
+  return issue.message === text;
 }
 
 export function describeIssue(issue: Issue, knownKeys: readonly string[] = []): FieldProblem[] {
@@ -125,7 +131,7 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
       ];
     }
     case 'invalid_type': {
-      if (isOwnMessage(issue)) return [{ path, rule: 'schema/type', message: issue.message }];
+      if (!isZodMessage(issue)) return [{ path, rule: 'schema/type', message: issue.message }];
       return [
         {
           path,
@@ -161,16 +167,41 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
         {
           path,
           rule: 'schema/format',
-          message: isOwnMessage(issue)
+          message: !isZodMessage(issue)
             ? issue.message
             : `Unexpected ${field} ${describeFound(issue.input)}: wrong format`,
         },
       ];
     case 'custom':
-      return [{ path, rule: String(issue.params?.rule ?? 'schema/rule'), message: issue.message }];
-    default:
+      // Every refinement of ours names its rule (`ruleParams`); a bare one is a format rule.
       return [
-        { path, rule: `schema/${issue.code ?? 'invalid'}`, message: `${field}: ${issue.message}` },
+        {
+          path,
+          rule: isRuleId(issue.params?.rule) ? issue.params.rule : 'schema/format',
+          message: issue.message,
+        },
       ];
+    case 'not_multiple_of':
+      return [
+        {
+          path,
+          rule: 'schema/format',
+          message: `Expected ${field} to be a multiple of ${String(issue.divisor)}, found ${describeFound(issue.input)}`,
+        },
+      ];
+    case 'invalid_union':
+      return [
+        {
+          path,
+          rule: 'schema/type',
+          message: `Unexpected ${field} ${describeFound(issue.input)}, expected a value of one of the forms the field takes`,
+        },
+      ];
+    case 'invalid_key':
+    case 'invalid_element':
+      // A key or a value of a map-like field: its own issues say what is wrong with it.
+      return issue.issues.flatMap((inner) =>
+        describe({ ...inner, path: [...issue.path, ...inner.path] }, [], field),
+      );
   }
 }

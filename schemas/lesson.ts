@@ -14,6 +14,7 @@ import {
   uniqueList,
 } from './fields.ts';
 import { publicNeedsOfficial, notAfterToday, notBefore } from './rules.ts';
+import { ruleParams } from './rule-ids.ts';
 import {
   allCriteria,
   commandLevels,
@@ -118,7 +119,7 @@ export const lessonSchema = z
               code: 'custom',
               path: ['criteria', index],
               message: `Criterion "${criterion}" is not a criterion for a ${lesson.kind}, expected one of ${allowed.ids.join(', ')}`,
-              params: { rule: 'cross-field/criteria' },
+              params: ruleParams('cross-field/criteria'),
             });
           }
         });
@@ -130,14 +131,14 @@ export const lessonSchema = z
           path: ['superseded_by'],
           message:
             'Missing superseded_by: a lesson with status superseded names the lesson that replaces it',
-          params: { rule: 'cross-field/superseded' },
+          params: ruleParams('cross-field/superseded'),
         });
       } else if (!superseded && lesson.superseded_by !== undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['superseded_by'],
           message: `superseded_by is given but status is "${String(lesson.status)}"; set status: superseded or remove superseded_by`,
-          params: { rule: 'cross-field/superseded' },
+          params: ruleParams('cross-field/superseded'),
         });
       }
     },

@@ -3,6 +3,7 @@
  * (so every problem is reported in one pass) and therefore check types defensively.
  */
 import type { z } from 'zod';
+import { ruleParams } from './rule-ids.ts';
 import { isCalendarDate, today } from './today.ts';
 
 type Ctx = z.RefinementCtx;
@@ -21,7 +22,7 @@ export function publicNeedsOfficial(record: Rec, ctx: Ctx): void {
       code: 'custom',
       path: ['public'],
       message: `public: true is allowed only with classification official, found classification "${String(record.classification)}"`,
-      params: { rule: 'cross-field/public' },
+      params: ruleParams('cross-field/public'),
     });
   }
 }
@@ -42,7 +43,7 @@ export function notBefore(
       code: 'custom',
       path: [field],
       message: `${field} ${a} is ${strictlyAfter && a === b ? 'the same day as' : 'before'} ${earlier} ${b}; expected a date ${strictlyAfter ? 'after' : 'on or after'} ${earlier}`,
-      params: { rule: 'cross-field/date-order' },
+      params: ruleParams('cross-field/date-order'),
     });
   }
 }
@@ -56,7 +57,7 @@ export function notAfterToday(record: Rec, ctx: Ctx, field: string): void {
       code: 'custom',
       path: [field],
       message: `${field} ${value} is in the future; expected a date on or before today (${now})`,
-      params: { rule: 'cross-field/future-date' },
+      params: ruleParams('cross-field/future-date'),
     });
   }
 }

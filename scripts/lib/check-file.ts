@@ -1,5 +1,6 @@
 /** Runs every file check on one record file and returns its problems and its summary. */
 import { collections } from '../../schemas/collections.ts';
+import type { RuleId } from '../../schemas/rule-ids.ts';
 import { fileChecks } from './checks/file-checks.ts';
 import type { FileInput, RecordSummary, Where } from './checks/types.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
@@ -37,7 +38,7 @@ export async function checkFile(
   const push = (
     line: number,
     column: number,
-    rule: string,
+    rule: RuleId,
     message: string,
     severity: Severity = 'error',
     email?: string,
@@ -59,7 +60,7 @@ export async function checkFile(
   const input: FileInput = { record, spec, text: decoded.text, parsed };
   const report = (
     where: Where,
-    rule: string,
+    rule: RuleId,
     message: string,
     extra?: { severity?: Severity; email?: string },
   ) => {

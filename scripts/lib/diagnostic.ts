@@ -1,4 +1,6 @@
 /** One problem found in one file: where, how bad, which rule, and what to do. */
+import type { RuleId } from '../../schemas/rule-ids.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -9,8 +11,8 @@ export interface Diagnostic {
   /** 1-based column; 0 with line 0. */
   column: number;
   severity: Severity;
-  /** Rule id such as `schema/enum` or `references/missing`. */
-  rule: string;
+  /** Rule id such as `schema/enum` or `references/missing` (registered in schemas/rule-ids.ts). */
+  rule: RuleId;
   message: string;
   /** For repository checks: the file of the record the problem points at (PR mode keeps these). */
   target?: string;

@@ -11,13 +11,14 @@
 import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { RuleId } from '../../schemas/rule-ids.ts';
 
 export type Position = [line: number, column: number];
 
 export interface Problem {
   line: number;
   column: number;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 

@@ -2,10 +2,12 @@
  * Reads a record file as text and refuses what is not a record: too large, binary, empty or
  * not valid UTF-8 (reported at the line and column of the first invalid byte).
  */
+import type { RuleId } from '../../schemas/rule-ids.ts';
+
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type TextResult =
-  { text: string } | { problem: { line: number; column: number; rule: string; message: string } };
+  { text: string } | { problem: { line: number; column: number; rule: RuleId; message: string } };
 
 export function decodeRecord(bytes: Uint8Array): TextResult {
   if (bytes.length > MAX_FILE_BYTES) {

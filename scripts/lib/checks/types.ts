@@ -6,6 +6,7 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { CollectionSpec } from '../../../schemas/collections.ts';
 import type { CollectionName } from '../../../schemas/layout.ts';
+import type { RuleId } from '../../../schemas/rule-ids.ts';
 import type { Severity } from '../diagnostic.ts';
 import type { RecordFile } from '../discover.ts';
 import type { ParsedRecord } from '../parse-record.ts';
@@ -32,7 +33,7 @@ export interface FileInput {
 
 export type FileReport = (
   where: Where,
-  rule: string,
+  rule: RuleId,
   message: string,
   extra?: { severity?: Severity; email?: string },
 ) => void;
@@ -65,7 +66,7 @@ export interface Repository {
 export type RepoReport = (
   record: RecordSummary,
   where: Where,
-  rule: string,
+  rule: RuleId,
   message: string,
   extra?: { severity?: Severity; target?: RecordSummary },
 ) => void;

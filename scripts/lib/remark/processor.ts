@@ -8,14 +8,18 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
+import { isRuleId, type RuleId } from '../../../schemas/rule-ids.ts';
 import { noEmptySections } from './no-empty-sections.ts';
 import { noHtml } from './no-html.ts';
 import { requiredSections } from './required-sections.ts';
 
+/** The id the validator reports a body rule under: `body/` and the rule's name. */
+export type BodyRuleId = Extract<RuleId, `body/${string}`>;
+
 export interface BodyMessage {
   line: number;
   column: number;
-  rule: string;
+  rule: BodyRuleId;
   message: string;
 }
 
@@ -46,6 +50,26 @@ function makeLinter(required: readonly string[]) {
     .freeze();
 }
 
+/**
+ * The names of the JOL remark-lint rules the linter runs (`jol:no-html` gives `no-html`), read
+ * from the processor itself, so that tests find every rule without a list of their own.
+ */
+export function bodyRuleNames(): string[] {
+  return makeLinter([])
+    .attachers.map(([plugin]) => plugin.name)
+    .filter((name) => name.startsWith('jol:'))
+    .map((name) => name.slice('jol:'.length));
+}
+
+/** A message's rule as a registered id; a rule missing from schemas/rule-ids.ts is a bug. */
+function bodyRuleId(ruleId: string | undefined): BodyRuleId {
+  const id = `body/${ruleId ?? ''}`;
+  if (isRuleId(id) && id.startsWith('body/')) return id as BodyRuleId;
+  throw new Error(
+    `The body rule "${ruleId ?? ''}" reported a message but "${id}" is not registered in schemas/rule-ids.ts`,
+  );
+}
+
 /** Parses a body in the content model's dialect (the one tree both linting and rendering use). */
 export function parseBody(body: string | VFile): Root {
   const text = typeof body === 'string' ? body : String(body.value);
@@ -73,7 +97,7 @@ export async function lintBody(
   const messages = file.messages.map((m) => ({
     line: m.line ?? 0,
     column: m.column ?? 0,
-    rule: m.ruleId ? `body/${m.ruleId}` : 'body/markdown',
+    rule: bodyRuleId(m.ruleId),
     message: m.reason,
   }));
   return { messages, tree };
