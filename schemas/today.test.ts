@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isCalendarDate, today } from './today.ts';
 
 describe('isCalendarDate', () => {
@@ -19,8 +19,23 @@ describe('isCalendarDate', () => {
 
 describe('today', () => {
   it('is JOL_TODAY when set', () => expect(today({ JOL_TODAY: '2024-02-29' })).toBe('2024-02-29'));
-  it('is the current UTC date otherwise', () =>
-    expect(today({})).toBe(new Date().toISOString().slice(0, 10)));
+  it('is the UTC date of the clock otherwise, changing at midnight UTC', () => {
+    const midnight = Date.UTC(2024, 2, 1); // 2024-03-01T00:00:00Z, after a leap day
+    expect(today({}, () => midnight - 1)).toBe('2024-02-29');
+    expect(today({}, () => midnight)).toBe('2024-03-01');
+    expect(today({}, () => midnight - 1)).toBe('2024-02-29');
+  });
+  it('reads the system clock by default', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2023-12-31T23:59:59.999Z'));
+      expect(today({})).toBe('2023-12-31');
+      vi.setSystemTime(new Date('2024-01-01T00:00:00.000Z'));
+      expect(today({})).toBe('2024-01-01');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('refuses a JOL_TODAY that is not a calendar date', () => {
     expect(() => today({ JOL_TODAY: '2025-02-30' })).toThrow(/JOL_TODAY must be a date/);
     expect(() => today({ JOL_TODAY: 'tomorrow' })).toThrow(/found "tomorrow"/);

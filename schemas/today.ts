@@ -1,6 +1,7 @@
 /**
  * "Today" for every date rule and for the build: the current date, unless the environment
- * variable JOL_TODAY=YYYY-MM-DD fixes it (reproducible tests and reviews).
+ * variable JOL_TODAY=YYYY-MM-DD fixes it (reproducible tests and reviews). The clock is a
+ * parameter (milliseconds since the epoch, `Date.now` by default) so that tests can pin it.
  */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -8,23 +9,26 @@ let memo: { key: string | undefined; value: string; day: number } | undefined;
 
 export function today(
   env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+  clock: () => number = Date.now,
 ): string {
   const fixed = env.JOL_TODAY;
-  const day = Math.floor(Date.now() / 86_400_000);
+  // One reading of the clock: the memo's day and the date returned are the same instant's.
+  const now = clock();
+  const day = Math.floor(now / 86_400_000);
   if (memo && memo.key === fixed && memo.day === day) return memo.value;
-  const value = computeToday(fixed);
+  const value = computeToday(fixed, now);
   memo = { key: fixed, value, day };
   return value;
 }
 
-function computeToday(fixed: string | undefined): string {
+function computeToday(fixed: string | undefined, now: number): string {
   if (fixed !== undefined && fixed !== '') {
     if (!ISO_DATE.test(fixed) || !isCalendarDate(fixed)) {
       throw new Error(`JOL_TODAY must be a date written YYYY-MM-DD, found "${fixed}"`);
     }
     return fixed;
   }
-  return new Date().toISOString().slice(0, 10);
+  return new Date(now).toISOString().slice(0, 10);
 }
 
 /** True when a YYYY-MM-DD string names a day that exists in the calendar. */
