@@ -12,7 +12,7 @@ export const schemaCheck: FileCheck = {
         report(
           { line: 1, column: 1 },
           'schema/empty',
-          `Expected the fields of ${input.spec.noun === 'action note' ? 'an' : 'a'} ${input.spec.noun}, found none`,
+          `Expected the fields of ${/^[aeiou]/.test(input.spec.noun) ? 'an' : 'a'} ${input.spec.noun}, found none`,
         );
       return;
     }
