@@ -9,6 +9,7 @@ import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { contentRoot, displayPath } from './lib/content-root.ts';
 import { importLessons } from './lib/import/import-lessons.ts';
+import { createProgress } from './lib/progress.ts';
 
 enableCompileCache();
 
@@ -33,7 +34,19 @@ async function main(): Promise<number> {
   if (!csv || args.positionals.length > 1) return (process.stderr.write(USAGE), 2);
   if (!fs.existsSync(csv)) return (process.stderr.write(`No such file: ${csv}\n`), 2);
   const cwd = process.cwd();
-  const result = await importLessons(csv, contentRoot(), cwd, { check: args.values.check });
+  // Progress on stderr, in place, only in a terminal outside CI; cleared before the report.
+  const progress = createProgress();
+  progress.say(`Reading ${csv}…`);
+  let result;
+  try {
+    result = await importLessons(csv, contentRoot(), cwd, {
+      check: args.values.check,
+      onRow: (done, total) => progress.count('Prepared', done, total, 'rows'),
+      onChecked: (done, total) => progress.count('Checked', done, total, 'files'),
+    });
+  } finally {
+    progress.stop();
+  }
   for (const p of result.problems)
     process.stdout.write(
       `${csv}:${p.line}:${p.column}  ${p.severity}  ${p.message}  (${p.rule})\n`,

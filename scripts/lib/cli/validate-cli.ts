@@ -10,6 +10,7 @@ import { contentRoot } from '../content-root.ts';
 import { formatAnnotations, formatMarkdownSummary } from '../report/github.ts';
 import { formatJson } from '../report/json.ts';
 import { counts } from '../report/summary.ts';
+import { createProgress } from '../progress.ts';
 import { formatText } from '../report/text.ts';
 import { today } from '../../../schemas/today.ts';
 import { UsageError, validateContent } from '../validate-content.ts';
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const format = args.values.format!;
+  const format = args.values.format;
   if (!['text', 'github', 'json'].includes(format)) {
     process.stderr.write(`Unknown format "${format}", expected one of text, github, json\n`);
     return 2;
@@ -60,16 +61,21 @@ async function main(): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const interactive = process.stderr.isTTY && format === 'text';
+  // Progress on stderr, in place, only in a terminal outside CI (never in pipes or logs).
+  const progress = createProgress();
   const started = performance.now();
-  const result = await validateContent({
-    root: contentRoot(),
-    paths: args.positionals,
-    cache: !args.values['no-cache'],
-    onProgress: (m) => {
-      if (interactive) process.stderr.write(`${m}\n`);
-    },
-  });
+  let result;
+  try {
+    result = await validateContent({
+      root: contentRoot(),
+      paths: args.positionals,
+      cache: !args.values['no-cache'],
+      onProgress: (m) => progress.say(m),
+      onChecked: (done, total) => progress.count('Checked', done, total, 'files'),
+    });
+  } finally {
+    progress.stop();
+  }
   const { diagnostics, checked } = result;
   if (format === 'json') process.stdout.write(formatJson(diagnostics));
   else if (format === 'github') {
@@ -81,7 +87,7 @@ async function main(): Promise<number> {
     else process.stdout.write(summary);
   } else {
     process.stdout.write(formatText(diagnostics, checked));
-    if (interactive)
+    if (progress.enabled)
       process.stderr.write(`(${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
   }
   if (args.values.summary)

@@ -61,7 +61,13 @@ export async function importLessons(
   csvPath: string,
   root: string,
   cwd: string,
-  options: { check?: boolean } = {},
+  options: {
+    check?: boolean;
+    /** Progress: rows turned into records so far, of how many. */
+    onRow?: (done: number, total: number) => void;
+    /** Progress of the validation of the new files with the whole content root. */
+    onChecked?: (done: number, total: number) => void;
+  } = {},
 ): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
   const fail = (line: number, column: number, rule: string, message: string) =>
@@ -107,7 +113,8 @@ export async function importLessons(
 
   const candidates: (Candidate & { line: number })[] = [];
   const byFile = new Map<string, { line: number; text: string }>();
-  for (const { record: row, info } of records) {
+  for (const [index, { record: row, info }] of records.entries()) {
+    options.onRow?.(index + 1, records.length);
     const line = info.lines - (Object.values(row).join('').split('\n').length - 1);
     const answers: Answers = {};
     for (const [h, value] of Object.entries(row)) answers[known.get(normal(h))!] = value;
@@ -163,6 +170,7 @@ export async function importLessons(
   if (candidates.length === 0) return { problems, written: [], rows: records.length };
   const { diagnostics, kept } = await checkCandidates(root, cwd, candidates, {
     keep: !options.check && problems.length === 0,
+    onChecked: options.onChecked,
   });
   for (const d of diagnostics) problems.push(toProblem(d, candidates, columnOf, cwd));
   problems.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -35,7 +35,11 @@ export async function checkCandidates(
   root: string,
   cwd: string,
   candidates: readonly Candidate[],
-  options: { keep: boolean },
+  options: {
+    keep: boolean;
+    /** Progress of the validation: files checked so far, and of how many. */
+    onChecked?: (done: number, total: number) => void;
+  },
 ): Promise<CandidateResult> {
   for (const c of candidates) if (fs.existsSync(c.file)) throw new CandidateExistsError(c.file);
   const written: string[] = [];
@@ -57,6 +61,7 @@ export async function checkCandidates(
       paths: written,
       cache: false,
       workers: 0,
+      onChecked: options.onChecked,
     });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     kept = options.keep && errors === 0;
