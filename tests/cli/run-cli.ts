@@ -31,3 +31,31 @@ export async function cli(
     }),
   );
 }
+
+/** A command as its users run it: any program, its exit code and both outputs (never throws). */
+export async function runProcess(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(file, args, { cwd: options.cwd, env: options.env, maxBuffer: 10e6 }).then(
+    (o) => ({ code: 0, stdout: o.stdout, stderr: o.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+}
+
+/**
+ * Runs a shell command line in a pseudo-terminal (util-linux `script`), as in a terminal: the
+ * command's stdout and stderr both go to the terminal, whose whole output comes back, escape
+ * sequences and all.
+ */
+export function inTerminal(
+  commandLine: string,
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runProcess('script', ['-q', '-e', '-c', commandLine, '/dev/null'], options);
+}
