@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { facet, facetCounts, facets, lessonsWith, termName } from './facets.ts';
-import { lesson, makeLibrary } from './library-fixture.ts';
+import { lesson as lessonOf, library, world } from '../../tests/helpers/library.ts';
+
+/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
+const lesson = (id: string, fields: Record<string, unknown> = {}) =>
+  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
 
 describe('facets', () => {
-  const lib = makeLibrary({
+  const lib = library({
+    ...world,
+    today: '2025-01-01',
     lessons: [
       lesson('2023-05-01-a', {
         principles: ['co-locate', 'communicate'],

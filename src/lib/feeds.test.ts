@@ -2,8 +2,12 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { facetFeedSpecs, mainFeedSpec } from './feed-routes.ts';
 import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
-import { lesson, makeLibrary } from './library-fixture.ts';
+import { lesson as lessonOf, library, world } from '../../tests/helpers/library.ts';
 import { createUrls } from './urls.ts';
+
+/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
+const lesson = (id: string, fields: Record<string, unknown> = {}) =>
+  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
 
 const urls = createUrls({
   basePath: '/jol/',
@@ -11,7 +15,9 @@ const urls = createUrls({
   repositoryUrl: 'https://github.com/a/b',
   repositoryBranch: 'main',
 });
-const lib = makeLibrary({
+const lib = library({
+  ...world,
+  today: '2025-01-01',
   lessons: [
     lesson('2024-01-01-a', {
       published: '2024-03-01',
@@ -55,7 +61,9 @@ describe('feeds', () => {
   });
 
   it(`carries the newest ${FEED_ITEMS} lessons when there are more`, async () => {
-    const many = makeLibrary({
+    const many = library({
+      ...world,
+      today: '2025-01-01',
       lessons: Array.from({ length: FEED_ITEMS + 20 }, (_, i) => {
         const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
         return lesson(`${day}-many-${i}`, { published: day });

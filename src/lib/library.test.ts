@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { lesson, makeLibrary, note } from './library-fixture.ts';
+import { lesson as lessonOf, library, note as noteOf, world } from '../../tests/helpers/library.ts';
 import { Library } from './library.ts';
 
+/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
+const lesson = (id: string, fields: Record<string, unknown> = {}) =>
+  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
+/** This file's action notes: open, for the police, two recommendations. */
+const note = (id: string, fields: Record<string, unknown> = {}) =>
+  noteOf(id, {
+    audience: ['police'],
+    recommendations: [
+      { id: 'R1', text: 'Do one thing.' },
+      { id: 'R2', text: 'Do another.' },
+    ],
+    report_back_by: `${id.slice(0, 4)}-06-01`,
+    ...fields,
+  });
+
 describe('Library', () => {
-  const lib = makeLibrary({
+  const lib = library({
+    ...world,
     lessons: [
       lesson('2024-01-01-a', {
         published: '2024-03-01',
@@ -145,7 +161,8 @@ describe('Library', () => {
   });
 
   it('has no overdue returns before the report-back date, for closed notes, or without recommendations', () => {
-    const early = makeLibrary({
+    const early = library({
+      ...world,
       notes: [note('2024-001', { report_back_by: '2025-06-01' })],
       today: '2025-01-01',
     });
@@ -154,7 +171,11 @@ describe('Library', () => {
       state: 'no-return',
       overdue: false,
     });
-    const closed = makeLibrary({ notes: [note('2024-001', { status: 'closed' })] });
+    const closed = library({
+      ...world,
+      today: '2025-01-01',
+      notes: [note('2024-001', { status: 'closed' })],
+    });
     expect(closed.overdueCount(closed.note('2024-001')!)).toBe(0);
     expect(lib.returnsTable(lib.note('2024-002')!)).toEqual([]);
     expect(lib.audienceOf(lib.note('2024-002')!)).toHaveLength(3);

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { lesson, makeLibrary, note } from './library-fixture.ts';
+import { lesson as lessonOf, library, note as noteOf, world } from '../../tests/helpers/library.ts';
 import { eventRecord, lessonRecord, noteRecord, searchRecords } from './search-records.ts';
+
+/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
+const lesson = (id: string, fields: Record<string, unknown> = {}) =>
+  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
+/** This file's action notes: open, for the police, two recommendations. */
+const note = (id: string, fields: Record<string, unknown> = {}) =>
+  noteOf(id, {
+    audience: ['police'],
+    recommendations: [
+      { id: 'R1', text: 'Do one thing.' },
+      { id: 'R2', text: 'Do another.' },
+    ],
+    report_back_by: `${id.slice(0, 4)}-06-01`,
+    ...fields,
+  });
 
 const filtersOf = (html: string) =>
   [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((m) => m[1]);
 
 describe('search records', () => {
   const l = lesson('2024-03-01-radio', {
-    title: 'Radio <b>talkgroups</b>',
     summary: 'Talkgroups were not shared & commanders could not talk "across" agencies.',
     principles: ['communicate', 'co-ordinate'],
     models: ['methane'],
@@ -17,7 +31,14 @@ describe('search records', () => {
     tags: ['radio', 'airwave'],
     published: '2024-04-02',
   });
-  const lib = makeLibrary({ lessons: [l], notes: [note('2024-001', { lessons: [l.id] })] });
+  // A title the schema refuses (it holds a tag), set after it: the index must escape it even so.
+  l.data.title = 'Radio <b>talkgroups</b>';
+  const lib = library({
+    ...world,
+    today: '2025-01-01',
+    lessons: [l],
+    notes: [note('2024-001', { lessons: [l.id] })],
+  });
 
   it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {
     const { url, html } = lessonRecord(lib.lessons[0]!, lib);

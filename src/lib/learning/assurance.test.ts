@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nationalAssurance, noteAssurance } from './assurance.ts';
-import { library, note, org, ret } from './test-library.ts';
+import { library, note, org, ret } from '../../../tests/helpers/library.ts';
 
 // Audience: police and ambulance (3 organisations); fire is outside it but sent a return.
 const orgs = [

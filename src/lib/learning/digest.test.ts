@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestFigures, quarterBounds } from './digest.ts';
-import { lesson, library, note, org, ret } from './test-library.ts';
+import { lesson, library, note, org, ret } from '../../../tests/helpers/library.ts';
 
 describe('quarterBounds', () => {
   it('gives the first and last day', () => {

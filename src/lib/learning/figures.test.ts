@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestFigures } from './digest.ts';
 import { learningFigures } from './figures.ts';
-import { lesson, library, note, org } from './test-library.ts';
+import { lesson, library, note, org } from '../../../tests/helpers/library.ts';
 
 const flood = { principles: ['communicate'], risks: ['fluvial-flooding'] };
 const lib = library({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { funnel, lifecycleOf } from './lifecycle.ts';
-import { lesson } from './test-library.ts';
+import { lesson } from '../../../tests/helpers/library.ts';
 
 describe('funnel', () => {
   it('counts the lessons that reached each stage, and the closed ones', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvTable, DATASETS, datasetPaths, fieldsOf, jsonRecords, toCsv } from './open-data.ts';
-import { lesson, library, note, org, ret } from './test-library.ts';
+import { lesson, library, note, org, ret } from '../../../tests/helpers/library.ts';
 
 const lib = library({
   organisations: [org('org-a', 'police'), org('org-b', 'ambulance')],

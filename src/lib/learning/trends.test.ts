@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, countsOverTime, recurringIssues } from './trends.ts';
-import { lesson, library, org } from './test-library.ts';
+import { lesson, library, org } from '../../../tests/helpers/library.ts';
 
 const flood = { principles: ['communicate'], risks: ['fluvial-flooding'] };
 

@@ -1,21 +1,45 @@
-/** Builds small libraries for the learning-loop tests, with records checked by the real schemas. */
-import { actionNoteSchema } from '../../../schemas/action-note.ts';
-import { assuranceSchema } from '../../../schemas/assurance.ts';
-import { lessonSchema } from '../../../schemas/lesson.ts';
-import { organisationSchema } from '../../../schemas/organisation.ts';
+/**
+ * The one builder of small in-memory `Library`s for unit tests (src/lib and src/lib/learning):
+ * every record goes through its real zod schema, so a test can only build what a content file
+ * could hold, with the defaults the schema fills in. `world` is a small set of organisations
+ * and an event for tests that need someone to refer to.
+ */
+import { actionNoteSchema } from '../../schemas/action-note.ts';
+import { assuranceSchema } from '../../schemas/assurance.ts';
+import { eventSchema } from '../../schemas/event.ts';
+import { lessonSchema } from '../../schemas/lesson.ts';
+import { organisationSchema } from '../../schemas/organisation.ts';
 import {
+  type EventEntry,
   type LessonEntry,
   Library,
   type NoteEntry,
   type OrganisationEntry,
   type ReturnEntry,
-} from '../library.ts';
+} from '../../src/lib/library.ts';
 
-export function org(id: string, sector: string): OrganisationEntry {
-  return { id, data: organisationSchema.parse({ name: `Organisation ${id}`, sector }) };
+export function org(id: string, sector: string, name = `Organisation ${id}`): OrganisationEntry {
+  return { id, data: organisationSchema.parse({ name, sector }) };
 }
 
-export function lesson(id: string, fields: Record<string, unknown> = {}): LessonEntry {
+export function event(id: string, fields: Record<string, unknown> = {}): EventEntry {
+  const data = eventSchema.parse({
+    name: `Event ${id}`,
+    type: 'incident',
+    start: id.slice(0, 10),
+    classification: 'official',
+    public: true,
+    ...fields,
+  });
+  return { id, data, repoPath: `content/events/${id}.yaml` };
+}
+
+/** A lesson (id `YYYY-MM-DD-slug`); the body is given apart from the fields, as in a file. */
+export function lesson(
+  id: string,
+  fields: Record<string, unknown> = {},
+  body: { markdown: string; html: string } = { markdown: 'Body', html: '<p>Body</p>' },
+): LessonEntry {
   const date = id.slice(0, 10);
   const data = lessonSchema.parse({
     kind: 'lesson-identified',
@@ -35,10 +59,10 @@ export function lesson(id: string, fields: Record<string, unknown> = {}): Lesson
   return {
     id,
     data,
-    html: '',
-    body: '',
+    html: body.html,
+    body: body.markdown,
     published: data.published ?? data.submitted,
-    publishedSource: 'frontmatter',
+    publishedSource: data.published ? 'frontmatter' : 'submitted',
     repoPath: `content/lessons/${id}.md`,
   };
 }
@@ -74,10 +98,21 @@ export function ret(
   };
 }
 
+/** Three organisations of three sectors and a storm they responded to. */
+export const world = {
+  organisations: [
+    org('police-a', 'police', 'Police A'),
+    org('fire-b', 'fire-rescue', 'Fire B'),
+    org('council-c', 'local-authority', 'Council C'),
+  ],
+  events: [event('2024-01-01-storm', { name: 'Storm', organisations: ['fire-b'] })],
+};
+
 export function library(input: {
   lessons?: LessonEntry[];
   notes?: NoteEntry[];
   returns?: ReturnEntry[];
+  events?: EventEntry[];
   organisations?: OrganisationEntry[];
   today?: string;
 }): Library {
@@ -85,7 +120,7 @@ export function library(input: {
     lessons: input.lessons ?? [],
     notes: input.notes ?? [],
     returns: input.returns ?? [],
-    events: [],
+    events: input.events ?? [],
     organisations: input.organisations ?? [],
     today: input.today ?? '2026-11-23',
   });
