@@ -91,14 +91,18 @@ export function policyFindings(text: string, file: string): WorkflowFinding[] {
       const uses = get(step, 'uses');
       if (isScalar(uses)) {
         const ref = String(uses.value).split('@')[1];
-        if (
-          !String(uses.value).startsWith('./') &&
-          (!ref || /^(main|master|HEAD|latest)$/.test(ref))
-        ) {
+        const line = text.split('\n')[lc.linePos(uses.range?.[0] ?? 0).line - 1] ?? '';
+        if (!String(uses.value).startsWith('./') && !/^[0-9a-f]{40}$/.test(ref ?? '')) {
           at(
             uses,
             'workflow/unpinned-action',
-            `Action ${String(uses.value)} is used by a moving reference; expected a version tag or a commit SHA`,
+            `Action ${String(uses.value)} is used by ${ref ? `the reference "${ref}", which can be moved` : 'no reference'}; expected a full commit SHA with its version in a comment (uses: owner/action@<40 hex digits> # v1.2.3)`,
+          );
+        } else if (!String(uses.value).startsWith('./') && !/#\s*v\d/.test(line)) {
+          at(
+            uses,
+            'workflow/unpinned-action',
+            `Action ${String(uses.value)} is pinned without its version; expected a comment naming the version (# v1.2.3)`,
           );
         }
         if (
