@@ -5,8 +5,10 @@
  * Environment: GITHUB_REPOSITORY (owner/name), GITHUB_API_URL, JOL_BOT_TOKEN (GitHub App or
  * fine-grained token) or GITHUB_TOKEN, and the issue number from ISSUE_NUMBER or the event file
  * (GITHUB_EVENT_PATH). The issue's text is read from the API, never from the command line.
- * With --report-failure (the workflow's last step, when the bot could not even start: no token,
- * install failed) it only comments on the issue that the run failed and where to look.
+ * With --report-failure (the workflow's last step, when the run failed, timed out or was
+ * cancelled) it comments on the issue that the run stopped and where to look, and labels it
+ * `bot error`, unless the bot finished with the issue (JOL_BOT_DONE_FILE exists: the bot writes
+ * it when it has handled the issue, and its own comment then says what happened).
  * Exit 0 when the issue was handled (pull request opened, or problems commented), 1 when GitHub
  * failed (the issue then carries a comment saying what happened), 2 on a usage error.
  */
@@ -50,7 +52,14 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
+  const doneFile = env.JOL_BOT_DONE_FILE;
   if (process.argv.includes('--report-failure')) {
+    if (doneFile && fs.existsSync(doneFile)) {
+      process.stdout.write(
+        `The bot finished with #${options.issueNumber} and commented itself; nothing to add\n`,
+      );
+      return 0;
+    }
     const runUrl = env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
@@ -58,6 +67,7 @@ async function main(): Promise<number> {
   }
   const repoRoot = env.JOL_REPO_ROOT || process.cwd();
   const outcome = await processIssue({ ...options, repoRoot, root: contentRoot(env, repoRoot) });
+  if (doneFile) fs.writeFileSync(doneFile, `${outcome}\n`);
   if (env.GITHUB_STEP_SUMMARY)
     fs.appendFileSync(
       env.GITHUB_STEP_SUMMARY,

@@ -1,10 +1,10 @@
 /**
  * The pull-request content check (run by .github/workflows/pull-request.yml): validates the files
  * the pull request adds or changes against the whole repository (the validator's PR mode), prints
- * workflow annotations, appends the report to the job summary and writes it to a file for the
- * sticky comment.
+ * workflow annotations, appends the report to the job summary, and writes the findings as data
+ * (JSON) for the sticky comment, which the comment workflow words itself (report-file.ts).
  *
- * Usage: node scripts/pr-check.ts --base <sha> [--comment FILE]
+ * Usage: node scripts/pr-check.ts --base <sha> [--report FILE]
  * Exit 0 no errors, 1 content errors, 2 usage or internal error.
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { loadConfig } from './lib/config/jol-config.ts';
 import { contentRoot } from './lib/content-root.ts';
 import { changedFiles } from './lib/pr-check/changed-files.ts';
 import { prReport } from './lib/pr-check/pr-report.ts';
+import { writeReportFile } from './lib/pr-check/report-file.ts';
 import { formatAnnotations } from './lib/report/github.ts';
 import { counts } from './lib/report/summary.ts';
 import { validateContent } from './lib/validate-content.ts';
@@ -22,10 +23,10 @@ enableCompileCache();
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { base: { type: 'string' }, comment: { type: 'string' } },
+    options: { base: { type: 'string' }, report: { type: 'string' } },
   });
   if (!values.base) {
-    process.stderr.write('Usage: node scripts/pr-check.ts --base <sha> [--comment FILE]\n');
+    process.stderr.write('Usage: node scripts/pr-check.ts --base <sha> [--report FILE]\n');
     return 2;
   }
   const cwd = process.cwd();
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
   );
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, report);
   else process.stdout.write(report);
-  if (values.comment) fs.writeFileSync(values.comment, report);
+  if (values.report) writeReportFile(values.report, result);
   return counts(result.diagnostics).errors > 0 ? 1 : 0;
 }
 

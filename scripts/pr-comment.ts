@@ -4,14 +4,19 @@
  * the pull request's code). The pull request number and the report come from the check run's
  * artifact, which the pull request's author could have shaped, so: the number must be an integer,
  * the pull request's head commit must be the one the check ran on (HEAD_SHA, from the event), and
- * the text is capped in length.
+ * the artifact carries findings as data, not text: they must pass a strict schema (known rule
+ * ids, bounded sizes), and this script words the comment itself, escaping every value that came
+ * from content (no markup, links or @mentions: report/markdown-text.ts).
  *
- * Usage: node scripts/pr-comment.ts <artifact-dir>   (files: pr-number, comment.md)
+ * Usage: node scripts/pr-comment.ts <artifact-dir>   (files: pr-number, report.json)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { clientFromEnv, describeApiError, repoOf } from './lib/github/client.ts';
 import { upsertComment } from './lib/github/sticky-comment.ts';
+import { loadConfig } from './lib/config/jol-config.ts';
+import { prReport } from './lib/pr-check/pr-report.ts';
+import { readReportFile } from './lib/pr-check/report-file.ts';
 
 const MAX_COMMENT = 60_000;
 
@@ -33,7 +38,22 @@ async function main(): Promise<number> {
     process.stderr.write('HEAD_SHA must be the 40-character commit the check ran on\n');
     return 2;
   }
-  let body = fs.readFileSync(path.join(dir, 'comment.md'), 'utf8');
+  let findings;
+  try {
+    findings = readReportFile(path.join(dir, 'report.json'));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+  const repository = process.env.GITHUB_REPOSITORY || config.repository;
+  let body = prReport(
+    findings.diagnostics,
+    findings.checked,
+    { blobBase: `${server}/${repository}/blob/${config.defaultBranch}`, siteUrl: config.siteUrl },
+    process.cwd(),
+  );
   if (body.length > MAX_COMMENT)
     body = `${body.slice(0, MAX_COMMENT)}\n\n…(cut; see the job summary for the whole report)\n`;
   const { owner, repo } = repoOf(process.env.GITHUB_REPOSITORY);

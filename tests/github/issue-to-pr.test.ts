@@ -43,6 +43,7 @@ async function bot(
   issueNumber: number,
   token = github.token,
   args: string[] = [],
+  extraEnv: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string; summary: string }> {
   const summaryFile = path.join(fixture.cwd, `summary-${issueNumber}.md`);
   fs.writeFileSync(summaryFile, '');
@@ -62,7 +63,7 @@ async function bot(
   try {
     const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], {
       cwd: fixture.cwd,
-      env: { ...env, GITHUB_RUN_ID: '4242' },
+      env: { ...env, GITHUB_RUN_ID: '4242', ...extraEnv },
       maxBuffer: 10e6,
     });
     return { code: 0, stdout, stderr, summary: fs.readFileSync(summaryFile, 'utf8') };
@@ -475,16 +476,32 @@ describe('failures never lose a submission', () => {
   });
 });
 
-describe('when the workflow fails before the bot starts', () => {
+describe('when the workflow fails, times out or is cancelled before the bot finishes', () => {
   it('--report-failure says so on the issue, with the run, and touches nothing else', async () => {
     const n = submit('lesson', lessonAnswers('lesson'));
-    const result = await bot(n, github.token, ['--report-failure']);
+    // No done file: the bot never started, or was stopped (a timeout) before it finished.
+    const done = path.join(fixture.cwd, `done-${n}`);
+    const result = await bot(n, github.token, ['--report-failure'], { JOL_BOT_DONE_FILE: done });
     expect(result.code).toBe(0);
     const body = github.commentsOn(n)[0]!.body;
-    expect(body).toContain('The bot could not start');
+    expect(body).toContain('The bot stopped before it finished');
     expect(body).toContain('(https://github.com/jol-library/jol-library/actions/runs/4242)');
     expect(github.issues.get(n)!.labels).toContain(L['bot-error'].name);
     expect(github.writes().filter((r) => /\/(git|contents|pulls)/.test(r.path))).toEqual([]);
+  });
+
+  it('a bot that finished keeps its own comment: the failure step adds nothing', async () => {
+    const n = submit('lesson', lessonAnswers('lesson', { title: '' }));
+    const done = path.join(fixture.cwd, `done-${n}`);
+    expect((await bot(n, github.token, [], { JOL_BOT_DONE_FILE: done })).code).toBe(0);
+    expect(fs.readFileSync(done, 'utf8').trim()).toBe('invalid');
+    const before = github.commentsOn(n).map((c) => c.body);
+    const writes = github.writes().length;
+    const report = await bot(n, github.token, ['--report-failure'], { JOL_BOT_DONE_FILE: done });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('nothing to add');
+    expect(github.commentsOn(n).map((c) => c.body)).toEqual(before);
+    expect(github.writes()).toHaveLength(writes);
   });
 });
 

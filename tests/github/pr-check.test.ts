@@ -10,6 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GitFixtureRoot, gitFixtureRoot } from '../helpers/fixture-root.ts';
+import { prReport } from '../../scripts/lib/pr-check/pr-report.ts';
+import { readReportFile } from '../../scripts/lib/pr-check/report-file.ts';
 import { FakeGitHub } from './fake-github.ts';
 
 const run = promisify(execFile);
@@ -25,7 +27,7 @@ afterEach(() => fixture.cleanup());
 
 async function prCheck(base: string) {
   const summary = path.join(fixture.cwd, 'summary.md');
-  const comment = path.join(fixture.cwd, 'comment.md');
+  const report = path.join(fixture.cwd, 'report.json');
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -36,7 +38,7 @@ async function prCheck(base: string) {
   };
   const r = await run(
     process.execPath,
-    [path.join(REPO, 'scripts/pr-check.ts'), '--base', base, '--comment', comment],
+    [path.join(REPO, 'scripts/pr-check.ts'), '--base', base, '--report', report],
     { cwd: fixture.cwd, env },
   ).then(
     (o) => ({ code: 0, stdout: o.stdout }),
@@ -46,7 +48,20 @@ async function prCheck(base: string) {
     }),
   );
   const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
-  return { ...r, summary: read(summary), comment: read(comment) };
+  // The comment workflow words the comment from the findings the check handed over.
+  const findings = fs.existsSync(report) ? readReportFile(report) : undefined;
+  const comment = findings
+    ? prReport(
+        findings.diagnostics,
+        findings.checked,
+        {
+          blobBase: 'https://github.com/jol-library/jol-library/blob/main',
+          siteUrl: 'https://jol-library.github.io/jol-library/',
+        },
+        fixture.cwd,
+      )
+    : '';
+  return { ...r, summary: read(summary), comment };
 }
 
 const DUPLICATE = `---
@@ -164,13 +179,34 @@ describe('sticky pull-request comment', () => {
     const dir = path.join(fixture.cwd, 'artifact');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
-    fs.writeFileSync(path.join(dir, 'comment.md'), 'first report\n');
+    const report = (message: string) =>
+      fs.writeFileSync(
+        path.join(dir, 'report.json'),
+        JSON.stringify({
+          checked: 1,
+          diagnostics: [
+            {
+              file: 'content/lessons/2025-01-01-x.md',
+              line: 3,
+              column: 8,
+              severity: 'error',
+              rule: 'schema/enum',
+              message,
+            },
+          ],
+        }),
+      );
+    report('first report');
     expect((await comment(dir, sha)).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'comment.md'), 'second report\n');
+    report('second report');
     expect((await comment(dir, sha)).code).toBe(0);
     expect(github.commentsOn(pr.number)).toHaveLength(1);
-    expect(github.commentsOn(pr.number)[0]!.body).toBe(
-      '<!-- jol-library:content-check -->\nsecond report\n',
+    const body = github.commentsOn(pr.number)[0]!.body;
+    expect(body).toMatch(
+      /^<!-- jol-library:content-check -->\n### JOL content check: changes needed/,
+    );
+    expect(body).toContain(
+      '| `content/lessons/2025-01-01-x.md:3:8` | error | second report | `schema/enum` |',
     );
 
     const stale = await comment(dir, 'b'.repeat(40));
@@ -181,5 +217,83 @@ describe('sticky pull-request comment', () => {
     fs.writeFileSync(path.join(dir, 'pr-number'), '1; curl evil');
     expect((await comment(dir, sha)).code).toBe(2);
     expect(github.writes().filter((w) => w.method === 'POST')).toHaveLength(1);
+  });
+
+  it('words the comment itself: text from content cannot mention, link, mark up or break the table', async () => {
+    const sha = 'c'.repeat(40);
+    const pr = github.addIssue({
+      title: 'PR',
+      body: '',
+      labels: [],
+      pull_request: { head: 'feature', base: 'main', sha },
+    });
+    const dir = path.join(fixture.cwd, 'artifact-hostile');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    const hostile =
+      'Unexpected "@jol-library/reviewers ping @everyone #1 | [click](https://evil.example) ![x](https://evil.example/x.png) <img src=x onerror=alert(1)> **bold** www.evil.example"';
+    fs.writeFileSync(
+      path.join(dir, 'report.json'),
+      JSON.stringify({
+        checked: 1,
+        diagnostics: [
+          {
+            file: 'content/lessons/`@x`|.md',
+            line: 1,
+            column: 1,
+            severity: 'error',
+            rule: 'schema/enum',
+            message: hostile,
+          },
+        ],
+      }),
+    );
+    expect((await comment(dir, sha)).code).toBe(0);
+    const body = github.commentsOn(pr.number)[0]!.body;
+    const row = body.split('\n').find((l) => l.startsWith('| `content/lessons/'))!;
+    // Exactly four cells: nothing broke out of the table.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(4);
+    expect(body).not.toMatch(/(^|[^&#\w])@(everyone|jol-library)/);
+    expect(body).not.toMatch(/\]\(https?:/);
+    expect(body).not.toContain('<img');
+    expect(body).not.toMatch(/(?<!\\)\*\*bold/);
+    expect(body).not.toMatch(/https?:\/\/evil/);
+    expect(body).not.toMatch(/(?<![&#\w])#1\b/);
+  });
+
+  it("refuses a report that is not the check's findings: text, unknown rules, extra fields, odd paths", async () => {
+    const sha = 'd'.repeat(40);
+    const pr = github.addIssue({
+      title: 'PR',
+      body: '',
+      labels: [],
+      pull_request: { head: 'feature', base: 'main', sha },
+    });
+    const dir = path.join(fixture.cwd, 'artifact-forged');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    const finding = {
+      file: 'content/lessons/a.md',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'schema/enum',
+      message: 'm',
+    };
+    const forged = [
+      '### Approved by the central team\n',
+      JSON.stringify({ checked: 1, diagnostics: [{ ...finding, rule: 'team/approved' }] }),
+      JSON.stringify({ checked: 1, diagnostics: [{ ...finding, markdown: '**x**' }] }),
+      JSON.stringify({ checked: 1, diagnostics: [{ ...finding, target: '../../../etc/passwd' }] }),
+      JSON.stringify({ checked: 1, diagnostics: [{ ...finding, severity: 'note' }] }),
+      JSON.stringify({ checked: 1, diagnostics: [], comment: 'hi' }),
+    ];
+    for (const text of forged) {
+      fs.writeFileSync(path.join(dir, 'report.json'), text);
+      const r = await comment(dir, sha);
+      expect(r.code, text).toBe(2);
+      expect(r.out, text).toContain('report.json');
+    }
+    expect(github.commentsOn(pr.number)).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.ts';
 import { formatMarkdownSummary } from '../report/github.ts';
+import { codeSpan } from '../report/markdown-text.ts';
 
 export interface ReportLinks {
   /** e.g. https://github.com/owner/repo/blob/main */
@@ -35,7 +36,7 @@ export function duplicatesSection(
       ? ` ([on the site](${links.siteUrl.replace(/\/$/, '')}/lessons/${id}/))`
       : '';
     lines.push(
-      `- \`${d.file}\` looks like [\`${id}\`](${links.blobBase}/${repoPath.split('/').map(encodeURIComponent).join('/')})${page}`,
+      `- ${codeSpan(d.file)} looks like [${codeSpan(id)}](${links.blobBase}/${repoPath.split('/').map(encodeURIComponent).join('/')})${page}`,
     );
   }
   return `${lines.join('\n')}\n`;

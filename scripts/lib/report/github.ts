@@ -3,6 +3,7 @@
  * and a Markdown summary (for the job summary and the sticky pull-request comment).
  */
 import type { Diagnostic } from '../diagnostic.ts';
+import { codeSpan, markdownCell as cell } from './markdown-text.ts';
 import { counts, summaryLine } from './summary.ts';
 
 const escapeData = (s: string) =>
@@ -20,15 +21,6 @@ export function formatAnnotations(diagnostics: readonly Diagnostic[]): string {
     .join('\n');
 }
 
-/** Markdown table cells: no pipes, no HTML, no line breaks. */
-const cell = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
-
 export function formatMarkdownSummary(
   diagnostics: readonly Diagnostic[],
   checked: number,
@@ -45,7 +37,7 @@ export function formatMarkdownSummary(
     out.push('| Where | Severity | Problem | Rule |', '|---|---|---|---|');
     for (const d of diagnostics.slice(0, limit)) {
       out.push(
-        `| \`${cell(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file)}\` | ${d.severity} | ${cell(d.message)} | \`${d.rule}\` |`,
+        `| ${codeSpan(d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file).replace(/\|/g, '\\|')} | ${d.severity} | ${cell(d.message)} | ${codeSpan(d.rule)} |`,
       );
     }
     if (diagnostics.length > limit)

@@ -4,21 +4,8 @@
  * is escaped for Markdown tables, has HTML and @mentions neutralised, and is never interpreted.
  */
 import type { JolConfig } from '../config/jol-config.ts';
+import { codeSpan, markdownCell as cell } from '../report/markdown-text.ts';
 import type { PreparedSubmission, SubmissionProblem } from './prepare-submission.ts';
-
-/** Safe inside a Markdown table cell: no pipes, no HTML, no line breaks, no @mentions or #links. */
-export function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/@/g, '&#64;')
-    .replace(/#(?=\d)/g, '&#35;')
-    .replace(/\s*[\r\n]+\s*/g, ' ');
-}
 
 /** One line of plain text for titles: no control characters, bounded length. */
 export function oneLine(text: string, max = 120): string {
@@ -80,7 +67,7 @@ export function failureComment(what: string, detail: string, rateLimited: boolea
   return [
     '### ⚠ The bot could not finish',
     '',
-    `While ${what}, GitHub answered: \`${cell(detail)}\`.`,
+    `While ${what}, GitHub answered: ${codeSpan(detail)}.`,
     '',
     rateLimited
       ? 'GitHub is limiting how fast the bot may work. **Nothing is lost**: your answers are safe in this issue.'
@@ -92,9 +79,9 @@ export function failureComment(what: string, detail: string, rateLimited: boolea
 
 export function startFailureComment(runUrl?: string): string {
   return [
-    '### ⚠ The bot could not start',
+    '### ⚠ The bot stopped before it finished',
     '',
-    `The submission workflow failed before it could read this issue${runUrl ? ` ([the run](${runUrl}))` : ''}. This is a setup problem, not a problem with your answers.`,
+    `The submission workflow failed, ran out of time or was cancelled before the bot could finish with this issue${runUrl ? ` ([the run](${runUrl}))` : ''}. This is a problem on our side, not a problem with your answers.`,
     '',
     '**Nothing is lost**: your answers are safe in this issue. The central team has been told by the failed run; once it is fixed, they re-run the workflow (or you edit and save the issue) and the bot picks it up.',
   ].join('\n');
