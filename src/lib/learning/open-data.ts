@@ -1,7 +1,8 @@
 /**
  * Open data: every record of the edition as JSON and CSV (one file per collection, plus the
  * JSON Schemas beside them). JSON keeps each record whole; CSV flattens lists into
- * "; "-separated cells and gives assurance one row per organisation and recommendation.
+ * "; "-separated cells and gives assurance one row per organisation and recommendation; a
+ * CSV cell that starts like a spreadsheet formula gets a `'` in front (`toCsv`).
  * Field order follows the schemas, so columns are stable between builds.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -149,8 +150,20 @@ export function csvTable(lib: Library, name: Dataset): { header: string[]; rows:
   return { header, rows: records.map((r) => header.map((h) => cell(r[h]))) };
 }
 
+/**
+ * The CSV text. A cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return: `startsLikeFormula` in `scripts/lib/csv-formula.ts`) gets a
+ * `'` in front, in every column, so that opening the file never runs a record's text; the JSON
+ * keeps the text as written. Every column is text (ids, dates, vocabulary ids, true/false,
+ * prose): ids and dates never start with those characters, and no field is a number. A number
+ * column, should one be added, must reach csv-stringify as a number: it leaves a negative
+ * number as it is.
+ */
 export function toCsv(table: { header: string[]; rows: string[][] }): string {
-  return stringify([table.header, ...table.rows], { record_delimiter: 'windows' });
+  return stringify([table.header, ...table.rows], {
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
 }
 
 /** A JSON array with one record per line: valid JSON, readable diffs, no indentation weight. */
