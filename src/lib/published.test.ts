@@ -1,27 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { git } from '../../tests/helpers/git.ts';
 import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
 
 let dir: string;
-
-function git(cwd: string, args: string[], date?: string): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.org',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.org',
-  };
-  if (date)
-    Object.assign(env, {
-      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
-      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
-    });
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8' });
-}
 
 function write(rel: string, text = 'x\n'): void {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

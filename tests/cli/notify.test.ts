@@ -16,8 +16,6 @@ let port: number;
 let received: { from: string; to: string[]; data: string; user: string }[];
 let base: string;
 
-const git = (...args: string[]) => fixture.git(...args);
-
 function lesson(title: string, classification: string, isPublic: boolean): string {
   return `---
 kind: lesson-identified
@@ -101,8 +99,8 @@ function publish() {
     path.join(fixture.root, 'lessons/2025-10-08-sensitive-radio-lesson.md'),
     lesson('Sensitive radio lesson that must not be emailed', 'official-sensitive', false),
   );
-  git('add', '.');
-  git('commit', '-qm', 'publish two lessons');
+  fixture.git('add', '.');
+  fixture.git('commit', '-qm', 'publish two lessons');
 }
 
 describe('npm run notify', () => {

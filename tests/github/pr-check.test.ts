@@ -18,8 +18,6 @@ const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 let fixture: GitFixtureRoot;
 
-const git = (...args: string[]) => fixture.git(...args);
-
 beforeEach(() => {
   fixture = gitFixtureRoot();
 });
@@ -97,17 +95,17 @@ describe('pull-request content check', () => {
   it('lints only the changed files, reports annotations, a summary and linked duplicates', async () => {
     // An error already on main is not this pull request's problem.
     fs.writeFileSync(path.join(fixture.root, 'events/2099-01-01-broken.yaml'), 'name: x\n');
-    git('add', '.');
-    git('commit', '-qm', 'main has a broken file');
-    const base = git('rev-parse', 'HEAD');
-    git('checkout', '-qb', 'feature');
+    fixture.git('add', '.');
+    fixture.git('commit', '-qm', 'main has a broken file');
+    const base = fixture.git('rev-parse', 'HEAD');
+    fixture.git('checkout', '-qb', 'feature');
     fs.writeFileSync(
       path.join(fixture.root, 'lessons/2017-05-22-methane-not-shared-again.md'),
       DUPLICATE,
     );
     fs.writeFileSync(path.join(fixture.root, 'lessons/$(touch pwned).md'), '---\ntitle: x\n---\n');
-    git('add', '.');
-    git('commit', '-qm', 'pull request');
+    fixture.git('add', '.');
+    fixture.git('commit', '-qm', 'pull request');
 
     const r = await prCheck(base);
     expect(r.code).toBe(1);
@@ -126,11 +124,11 @@ describe('pull-request content check', () => {
   });
 
   it('passes when the changed files are valid, and says so when no content changed', async () => {
-    const base = git('rev-parse', 'HEAD');
-    git('checkout', '-qb', 'feature');
+    const base = fixture.git('rev-parse', 'HEAD');
+    fixture.git('checkout', '-qb', 'feature');
     fs.writeFileSync(path.join(fixture.cwd, 'README.md'), 'docs only\n');
-    git('add', '.');
-    git('commit', '-qm', 'docs');
+    fixture.git('add', '.');
+    fixture.git('commit', '-qm', 'docs');
     const r = await prCheck(base);
     expect(r.code).toBe(0);
     expect(r.comment).toContain('This pull request changes no content files.');

@@ -3,11 +3,11 @@
  * invalid fixture's files laid over it (plus its `fixture.json`: paths to remove, large files
  * to generate). Returns the temp folder (the working directory) and its `content/` root.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { git as runGit } from './git.ts';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const VALID = path.join(FIXTURES, 'valid');
@@ -70,8 +70,7 @@ export interface GitFixtureRoot extends FixtureRoot {
 /** A fixture root inside a fresh Git repository, with everything committed on `main`. */
 export function gitFixtureRoot(overlay?: string): GitFixtureRoot {
   const fixture = fixtureRoot(overlay);
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: fixture.cwd, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) => runGit(fixture.cwd, args);
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'test@example.invalid');
   git('config', 'user.name', 'Test');

@@ -5,11 +5,11 @@
  * each lesson appears on the digest of its commit's quarter. A shallow clone of it builds too,
  * falls back to the submitted dates, and says so in the build log.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { git } from '../helpers/git.ts';
 import { type BuiltSite, FIXTURES, buildSite, page } from './build-site.ts';
 import { elements, parse } from './html.ts';
 
@@ -17,27 +17,6 @@ let repo: string;
 let clone: string;
 let full: BuiltSite;
 let shallow: BuiltSite;
-
-function git(cwd: string, args: string[], date?: string): string {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.org',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.org',
-  };
-  if (date)
-    Object.assign(env, {
-      GIT_AUTHOR_DATE: `${date}T10:00:00Z`,
-      GIT_COMMITTER_DATE: `${date}T10:00:00Z`,
-    });
-  return execFileSync('git', args, {
-    cwd,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 /** A valid lesson identified; `published` only when given. */
 function lesson(id: string, submitted: string, published?: string): string {
