@@ -50,10 +50,14 @@ const edit = (name: string, change: (text: string) => string) => {
 
 let renamed = '';
 let oldTitleWords = '';
+const oldTitleQuery = () => `q=${encodeURIComponent(`"${oldTitleWords}"`)}`;
+/** What the phrase of the old title found in the build before the rename. */
+let beforeRename: Found;
 
 beforeAll(async () => {
   generateCorpus(root, { lessons: 120, seed: 23 });
-  build(cacheDir);
+  const first = build(cacheDir);
+  browser = await launch();
   const lessons = fs.readdirSync(path.join(root, 'lessons')).sort();
   // A new title with a word no other record has; the old title's words should no longer find it.
   renamed = lessons[10]!.replace(/\.md$/, '');
@@ -62,6 +66,13 @@ beforeAll(async () => {
     .split(' ')
     .slice(1, 6)
     .join(' ');
+  // Searched before anything changes (the next build reuses this build's cache).
+  const original = await serve(first.dir, BASE);
+  try {
+    beforeRename = await everyResult(original.url, oldTitleQuery());
+  } finally {
+    await original.close();
+  }
   edit(lessons[10]!, (t) =>
     t.replace(
       /^title: .*(\n {2}.*)*$/m,
@@ -78,7 +89,6 @@ beforeAll(async () => {
   edit(moved, (t) => t.replace(/^published: .*$/m, 'published: 2026-11-20'));
   withDelta = build(cacheDir);
   full = build();
-  browser = await launch();
   const a = await serve(withDelta.dir, BASE);
   const b = await serve(full.dir, BASE);
   servers.push(a, b);
@@ -152,7 +162,7 @@ describe('search with a delta index', () => {
   const queries = [
     'q=quokkaford',
     'q=wallabyton',
-    () => `q=${encodeURIComponent(`"${oldTitleWords}"`)}`,
+    oldTitleQuery,
     'q=radio',
     'q=radio&sort=newest',
     'q=radio&sort=oldest',
@@ -175,11 +185,17 @@ describe('search with a delta index', () => {
       if (query === 'q=wallabyton') expect(a.urls).toHaveLength(1);
       if (query === 'Type=Lesson+identified&sort=newest')
         expect(a.dates[0]).toBe('20 November 2026');
+      if (query === oldTitleQuery()) {
+        expect(beforeRename.urls).toContain(`${BASE}lessons/${renamed}/`);
+        expect(a.urls).not.toContain(`${BASE}lessons/${renamed}/`);
+      }
     });
   }
 
-  it('the renamed lesson is not found by its old title', async () => {
-    const { urls } = await everyResult(deltaUrl, `q=${encodeURIComponent(`"${oldTitleWords}"`)}`);
+  it('the renamed lesson is not found by its old title, which found it before the rename', async () => {
+    expect(beforeRename.status).toMatch(/^\d+ results? for /);
+    expect(beforeRename.urls).toContain(`${BASE}lessons/${renamed}/`);
+    const { urls } = await everyResult(deltaUrl, oldTitleQuery());
     expect(urls).not.toContain(`${BASE}lessons/${renamed}/`);
     expect(problems).toEqual([]);
   });
