@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { isRuleId, type RuleId } from '../../../schemas/rule-ids.ts';
+import { isRuleId } from '../../../schemas/rule-ids.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 
 export interface CheckReport {
@@ -75,6 +75,6 @@ export function readReportFile(file: string): CheckReport {
   }
   return {
     checked: parsed.data.checked,
-    diagnostics: parsed.data.diagnostics.map((d) => ({ ...d, rule: d.rule })),
+    diagnostics: parsed.data.diagnostics,
   };
 }
