@@ -15,6 +15,10 @@ import content from './src/integrations/content.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/lib/config.ts';
 
+// No outside calls: the npm scripts, workflows and .ci/run already turn Astro's telemetry off;
+// this covers an `npx astro build` typed by hand.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 const config = siteConfig();
 
 export default defineConfig({

@@ -69,6 +69,7 @@ const baseEnv = {
   JOL_CONTENT_DIR: root,
   JOL_TODAY: '2026-11-23',
   JOL_EDITION: 'responders',
+  ASTRO_TELEMETRY_DISABLED: '1',
   NODE_OPTIONS: '',
 };
 const ensure = (run: TreeRun, what: string) => {

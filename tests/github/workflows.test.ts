@@ -229,3 +229,29 @@ describe('the code workflow', () => {
     expect(workflow.env.ASTRO_TELEMETRY_DISABLED).toBe('1');
   });
 });
+
+describe('no outside calls', () => {
+  const ROOT = path.resolve(DIR, '../..');
+  it("Astro's telemetry is off in every npm script, workflow and .ci/run that runs Astro", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const runsAstro = /(^|\s)astro (build|preview|check|dev)\b/;
+    const astroScripts = Object.entries(pkg.scripts).filter(([, cmd]) => runsAstro.test(cmd));
+    expect(astroScripts.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['build', 'start', 'typecheck:astro']),
+    );
+    for (const [name, cmd] of astroScripts)
+      for (const part of cmd.split('&&').filter((p) => runsAstro.test(p)))
+        expect(part.trim(), name).toMatch(/^ASTRO_TELEMETRY_DISABLED=1 astro /);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(DIR, f), 'utf8');
+      if (!/npm (run (build|test|typecheck:astro)|test)\b/.test(text)) continue;
+      const wf = parse(text) as { env?: Record<string, string> };
+      expect(wf.env?.ASTRO_TELEMETRY_DISABLED, f).toBe('1');
+    }
+    expect(fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8')).toMatch(
+      /^export ASTRO_TELEMETRY_DISABLED=1$/m,
+    );
+  });
+});
