@@ -27,6 +27,7 @@ import {
   type BaseManifest,
   documentHash,
   type IndexPlan,
+  choosePlan,
   planIndex,
   shareSearchDelta,
 } from '../lib/search-index-plan.ts';
@@ -111,10 +112,9 @@ async function buildIndex(
   const baseDir = path.join(root, 'base');
   const baseManifest = path.join(baseDir, 'manifest.json');
   const deltaDir = path.join(root, 'delta');
-  const plan: IndexPlan =
-    config.searchIndex === 'full'
-      ? { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' }
-      : planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed);
+  const plan: IndexPlan = choosePlan(config, () =>
+    planIndex(readJson<BaseManifest>(baseManifest), SETTINGS, hashed),
+  );
   planned(plan);
   const base = path.join(baseDir, 'pagefind');
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type BaseManifest, deltaLimit, documentHash, planIndex } from './search-index-plan.ts';
+import {
+  type BaseManifest,
+  choosePlan,
+  deltaLimit,
+  documentHash,
+  type IndexPlan,
+  planIndex,
+} from './search-index-plan.ts';
 
 const records = (n: number, changed: Record<number, string> = {}) =>
   Array.from({ length: n }, (_, i) => ({
@@ -77,5 +84,16 @@ describe('planIndex', () => {
   it('allows 1% of the records, at least 20', () => {
     expect(deltaLimit(150)).toBe(20);
     expect(deltaLimit(11_050)).toBe(111);
+  });
+});
+
+describe('choosePlan', () => {
+  const delta = (): IndexPlan => ({ kind: 'delta', changed: ['/a/'], superseded: ['p'], key: 'k' });
+  it('the public edition always indexes every record', () => {
+    expect(choosePlan({ edition: 'public', searchIndex: 'auto' }, delta).kind).toBe('full');
+  });
+  it('the responders edition follows the plan, unless a full index is asked for', () => {
+    expect(choosePlan({ edition: 'responders', searchIndex: 'auto' }, delta).kind).toBe('delta');
+    expect(choosePlan({ edition: 'responders', searchIndex: 'full' }, delta).kind).toBe('full');
   });
 });

@@ -53,6 +53,22 @@ export function deltaLimit(records: number): number {
   return Math.max(20, Math.ceil(records / 100));
 }
 
+/**
+ * The plan for this build's settings. The public edition always indexes every record: a base
+ * index keeps the words of a record as it was (a name taken out of a lesson, say) in its
+ * chunks, and a public reader must never be able to find them. Deltas are for the responders
+ * edition, previews and local work. JOL_SEARCH_INDEX=full asks for a full index anywhere.
+ */
+export function choosePlan(
+  settings: { edition: 'responders' | 'public'; searchIndex: 'auto' | 'full' },
+  plan: () => IndexPlan,
+): IndexPlan {
+  if (settings.searchIndex === 'full') return { kind: 'full', reason: 'JOL_SEARCH_INDEX=full' };
+  if (settings.edition === 'public')
+    return { kind: 'full', reason: 'the public edition indexes every record each time' };
+  return plan();
+}
+
 export function planIndex(
   base: BaseManifest | undefined,
   settings: string,
