@@ -7,7 +7,9 @@
  * can only be too cautious (a page rendered again that did not need to be), never stale —
  * plus the site's settings (edition, build date, addresses), which Astro's own config hash
  * does not see because they come from the environment. tests/site/incremental.test.ts
- * rebuilds after changes of each kind and compares the output with a clean build.
+ * rebuilds after changes of each kind and compares the output with a clean build, and
+ * tests/site/incremental-property.test.ts does so after seeded random edit sequences: a page
+ * whose key misses something it shows fails it, named with the seed and the edits.
  */
 import { createHash } from 'node:crypto';
 import { siteConfig } from './config.ts';
