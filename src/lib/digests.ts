@@ -5,9 +5,9 @@
  * The digest feed carries one item per completed quarter, so a subscriber gets each digest
  * once, when its quarter is over.
  */
-import { Feed } from 'feed';
 import { quarterName, toDate } from './dates.ts';
-import { SERVICE_NAME, xmlSafe } from './feeds.ts';
+import { type FeedDocument, feedDocument } from './feed-writer.ts';
+import { FEED_RIGHTS, SERVICE_NAME } from './feeds.ts';
 import { quarterBounds } from './learning/digest.ts';
 import { learningFigures } from './learning/figures.ts';
 import type { Library } from './library.ts';
@@ -31,44 +31,40 @@ export function digestSummary(lib: Library, quarter: string): string {
 }
 
 /** RSS and Atom of the completed quarters' digests, newest first. */
-export function buildDigestFeed(lib: Library, urls: Urls): Feed {
+export function buildDigestFeed(lib: Library, urls: Urls): FeedDocument {
   const figures = learningFigures(lib);
   const quarters = figures.quarters.filter((q) => quarterComplete(q, lib.today));
-  const page = urls.absolute(urls.digests());
-  const feed = new Feed({
+  return feedDocument({
     title: `Quarterly digests – ${SERVICE_NAME}`,
     description:
       'The JOL quarterly lessons digest: new lessons and notable practice, action notes, assurance progress and recurring issues, one item per quarter.',
-    id: page,
-    link: page,
-    language: 'en-GB',
-    updated: toDate(quarters[0] ? quarterBounds(quarters[0]).end : lib.today),
-    generator: SERVICE_NAME,
-    copyright:
-      'Contains public sector information licensed under the Open Government Licence v3.0.',
-    feedLinks: {
+    page: urls.absolute(urls.digests()),
+    self: {
       rss: urls.absolute(urls.digestFeed('rss')),
       atom: urls.absolute(urls.digestFeed('atom')),
     },
+    language: 'en-GB',
+    updated: toDate(quarters[0] ? quarterBounds(quarters[0]).end : lib.today),
+    publisher: SERVICE_NAME,
+    rights: FEED_RIGHTS,
+    items: quarters.map((quarter) => {
+      const d = figures.digest(quarter);
+      const link = urls.absolute(urls.digest(quarter));
+      const summary = digestSummary(lib, quarter);
+      // The digest's lessons as HTML: each title is plain text, escaped once.
+      const items = [...d.identified, ...d.practice].map(
+        (l) =>
+          `<li><a href="${escapeHtml(urls.absolute(urls.lesson(l.id)))}">${escapeHtml(l.data.title)}</a></li>`,
+      );
+      return {
+        id: link,
+        link,
+        title: `Quarterly digest: ${quarterName(quarter)}`,
+        summary,
+        contentHtml: `<p>${escapeHtml(summary)}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}`,
+        published: toDate(d.end),
+        categories: [],
+      };
+    }),
   });
-  for (const quarter of quarters) {
-    const d = figures.digest(quarter);
-    const link = urls.absolute(urls.digest(quarter));
-    const items = [...d.identified, ...d.practice].map(
-      (l) =>
-        `<li><a href="${escapeHtml(urls.absolute(urls.lesson(l.id)))}">${escapeHtml(l.data.title)}</a></li>`,
-    );
-    feed.addItem({
-      title: xmlSafe(`Quarterly digest: ${quarterName(quarter)}`),
-      id: link,
-      link,
-      date: toDate(d.end),
-      published: toDate(d.end),
-      description: xmlSafe(digestSummary(lib, quarter)),
-      content: xmlSafe(
-        `<p>${escapeHtml(digestSummary(lib, quarter))}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}`,
-      ),
-    });
-  }
-  return feed;
 }

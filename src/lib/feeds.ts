@@ -1,11 +1,12 @@
 /**
- * RSS 2.0, Atom and JSON Feed of lessons, built with the `feed` package (it escapes text and
- * wraps HTML in CDATA). Items are newest first by published date; each carries the full
- * summary and its categories (type, principles, models, risks, sectors) in words.
+ * RSS 2.0, Atom and JSON Feed of lessons, written by `feed-writer.ts`. Items are newest first
+ * by published date; each carries the full summary (plain text: a text field where the format
+ * has one, escaped once where it takes HTML) and its categories (type, principles, models,
+ * risks, sectors) in words.
  */
-import { Feed } from 'feed';
 import { lessonKinds, models, principles, risks, sectors } from '../../schemas/vocabularies.ts';
 import { byDateDesc, toDate } from './dates.ts';
+import { type FeedDocument, feedDocument } from './feed-writer.ts';
 import type { LessonEntry, Library } from './library.ts';
 import type { Urls } from './urls.ts';
 
@@ -21,11 +22,9 @@ export interface FeedSpec {
 
 export const SERVICE_NAME = 'JOL Library';
 
-/** Feed items must never break XML: drop characters XML 1.0 forbids. */
-export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
+/** The licence statement every feed carries. */
+export const FEED_RIGHTS =
+  'Contains public sector information licensed under the Open Government Licence v3.0.';
 
 export function categoriesOf(lesson: LessonEntry, lib: Library): string[] {
   return [
@@ -55,36 +54,32 @@ export function feedLessons(spec: FeedSpec): LessonEntry[] {
     .slice(0, FEED_ITEMS);
 }
 
-export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): Feed {
+export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): FeedDocument {
   const sorted = feedLessons(spec);
   const newest = sorted[0]?.published ?? lib.today;
-  const feed = new Feed({
-    title: xmlSafe(`${spec.title} – ${SERVICE_NAME}`),
-    description: xmlSafe(spec.description),
-    id: urls.absolute(spec.page),
-    link: urls.absolute(spec.page),
-    language: 'en-GB',
-    updated: toDate(newest),
-    generator: SERVICE_NAME,
-    copyright:
-      'Contains public sector information licensed under the Open Government Licence v3.0.',
-    feedLinks: {
+  return feedDocument({
+    title: `${spec.title} – ${SERVICE_NAME}`,
+    description: spec.description,
+    page: urls.absolute(spec.page),
+    self: {
       rss: urls.absolute(spec.self.rss),
       ...(spec.self.atom ? { atom: urls.absolute(spec.self.atom) } : {}),
       ...(spec.self.json ? { json: urls.absolute(spec.self.json) } : {}),
     },
+    language: 'en-GB',
+    updated: toDate(newest),
+    publisher: SERVICE_NAME,
+    rights: FEED_RIGHTS,
+    items: sorted.map((lesson) => {
+      const link = urls.absolute(urls.lesson(lesson.id));
+      return {
+        id: link,
+        link,
+        title: lesson.data.title,
+        summary: lesson.data.summary,
+        published: toDate(lesson.published),
+        categories: categoriesOf(lesson, lib),
+      };
+    }),
   });
-  for (const lesson of sorted) {
-    const link = urls.absolute(urls.lesson(lesson.id));
-    feed.addItem({
-      title: xmlSafe(lesson.data.title),
-      id: link,
-      link,
-      date: toDate(lesson.published),
-      published: toDate(lesson.published),
-      description: xmlSafe(lesson.data.summary),
-      category: categoriesOf(lesson, lib).map((name) => ({ name: xmlSafe(name) })),
-    });
-  }
-  return feed;
 }
