@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lesson as lessonOf, library, note as noteOf, world } from '../../tests/helpers/library.ts';
-import { Library } from './library.ts';
+import {
+  lesson as lessonOf,
+  library,
+  note as noteOf,
+  org,
+  world,
+} from '../../tests/helpers/library.ts';
 
 /** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
 const lesson = (id: string, fields: Record<string, unknown> = {}) =>
@@ -106,17 +111,12 @@ describe('Library', () => {
   });
 
   it('lists the members of a resilience forum by name', () => {
-    const forum = new Library({
-      today: '2025-01-01',
-      lessons: [],
-      notes: [],
-      returns: [],
-      events: [],
+    const forum = library({
       organisations: [
-        { id: 'lrf-x', data: { name: 'LRF X', sector: 'resilience-forum' } },
-        { id: 'police-z', data: { name: 'Zed Police', sector: 'police', forum: 'lrf-x' } },
-        { id: 'fire-y', data: { name: 'Fire Y', sector: 'fire-rescue', forum: 'lrf-x' } },
-        { id: 'council-w', data: { name: 'Council W', sector: 'local-authority' } },
+        org('lrf-x', 'resilience-forum', 'LRF X'),
+        org('police-z', 'police', 'Zed Police', { forum: 'lrf-x' }),
+        org('fire-y', 'fire-rescue', 'Fire Y', { forum: 'lrf-x' }),
+        org('council-w', 'local-authority', 'Council W'),
       ],
     });
     expect(forum.membersOf('lrf-x').map((o) => o.id)).toEqual(['fire-y', 'police-z']);

@@ -18,8 +18,13 @@ import {
   type ReturnEntry,
 } from '../../src/lib/library.ts';
 
-export function org(id: string, sector: string, name = `Organisation ${id}`): OrganisationEntry {
-  return { id, data: organisationSchema.parse({ name, sector }) };
+export function org(
+  id: string,
+  sector: string,
+  name = `Organisation ${id}`,
+  fields: Record<string, unknown> = {},
+): OrganisationEntry {
+  return { id, data: organisationSchema.parse({ name, sector, ...fields }) };
 }
 
 export function event(id: string, fields: Record<string, unknown> = {}): EventEntry {

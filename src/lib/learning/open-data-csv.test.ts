@@ -5,13 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { actionNoteSchema } from '../../../schemas/action-note.ts';
-import { assuranceSchema } from '../../../schemas/assurance.ts';
-import { eventSchema } from '../../../schemas/event.ts';
-import { lessonSchema } from '../../../schemas/lesson.ts';
-import { organisationSchema } from '../../../schemas/organisation.ts';
 import { startsLikeFormula } from '../../../scripts/lib/csv-formula.ts';
-import { Library } from '../library.ts';
+import { event, library, lesson, note, org, ret } from '../../../tests/helpers/library.ts';
 import { csvTable, DATASETS, type Dataset, jsonRecords, toCsv, toJson } from './open-data.ts';
 
 const formulas = {
@@ -26,79 +21,42 @@ const formulas = {
   orgName: '＝1+1 organisation',
 };
 
-const lesson = lessonSchema.parse({
-  kind: 'lesson-identified',
-  title: formulas.title,
-  summary: formulas.summary,
-  date: '2024-01-05',
-  source: 'exercise',
-  event: '2024-01-05-exercise',
-  submitted_by: 'org-a',
-  submitted: '2024-01-10',
-  criteria: ['interoperability'],
-  classification: 'official',
-  public: true,
-});
-const lib = new Library({
+const lib = library({
   lessons: [
-    {
-      id: '2024-01-05-a',
-      data: lesson,
-      html: '',
-      body: formulas.body,
-      published: '2024-01-10',
-      publishedSource: 'frontmatter',
-      repoPath: 'content/lessons/2024-01-05-a.md',
-    },
+    lesson(
+      '2024-01-05-a',
+      {
+        title: formulas.title,
+        summary: formulas.summary,
+        date: '2024-01-05',
+        source: 'exercise',
+        event: '2024-01-05-exercise',
+        submitted: '2024-01-10',
+        published: '2024-01-10',
+      },
+      { markdown: formulas.body, html: '' },
+    ),
   ],
   notes: [
-    {
-      id: '2024-001',
-      data: actionNoteSchema.parse({
-        title: formulas.noteTitle,
-        summary: formulas.noteSummary,
-        issued: '2024-02-01',
-        kind: 'for-action',
-        lessons: ['2024-01-05-a'],
-        audience: ['all'],
-        recommendations: [{ id: 'R1', text: 'Do the first thing.' }],
-        report_back_by: '2024-06-30',
-        classification: 'official',
-        public: true,
-      }),
-      html: '',
-      repoPath: 'content/action-notes/2024-001.md',
-    },
+    note('2024-001', {
+      title: formulas.noteTitle,
+      summary: formulas.noteSummary,
+      lessons: ['2024-01-05-a'],
+    }),
   ],
   returns: [
-    {
-      id: '2024-001/org-a',
-      note: '2024-001',
-      organisation: 'org-a',
-      data: assuranceSchema.parse({
-        updated: '2024-03-15',
-        returns: [{ recommendation: 'R1', state: 'implemented', evidence: formulas.evidence }],
-      }),
-    },
+    ret('2024-001', 'org-a', '2024-03-15', [
+      { recommendation: 'R1', state: 'implemented', evidence: formulas.evidence },
+    ]),
   ],
   events: [
-    {
-      id: '2024-01-05-exercise',
-      data: eventSchema.parse({
-        name: formulas.eventName,
-        type: 'exercise',
-        start: '2024-01-05',
-        area: formulas.area,
-        classification: 'official',
-        public: true,
-      }),
-      repoPath: 'content/events/2024-01-05-exercise.yaml',
-    },
+    event('2024-01-05-exercise', {
+      name: formulas.eventName,
+      type: 'exercise',
+      area: formulas.area,
+    }),
   ],
-  organisations: [
-    { id: 'org-a', data: organisationSchema.parse({ name: formulas.orgName, sector: 'police' }) },
-  ],
-  today: '2026-11-23',
+  organisations: [org('org-a', 'police', formulas.orgName)],
 });
 
 describe('open data against spreadsheet formulas', () => {
