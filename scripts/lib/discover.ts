@@ -12,6 +12,8 @@ import { UsageError } from './errors.ts';
 export interface RecordFile {
   /** Absolute path. */
   abs: string;
+  /** The file's bytes when it is not on disk yet (a record about to be written, checked in place). */
+  bytes?: Uint8Array;
   /** Path for messages. */
   file: string;
   collection: CollectionName;
@@ -41,7 +43,16 @@ function walk(dir: string, rel: string, out: string[]): void {
   }
 }
 
-export function discover(root: string, cwd = process.cwd()): Discovery {
+/**
+ * `unwritten` are absolute, normalised paths inside the root of records not on disk yet, with
+ * their bytes: they are discovered as if they were there (the import checks its rows before
+ * writing them).
+ */
+export function discover(
+  root: string,
+  cwd = process.cwd(),
+  unwritten: ReadonlyMap<string, Uint8Array> = new Map(),
+): Discovery {
   const files: RecordFile[] = [];
   const problems: Diagnostic[] = [];
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
@@ -51,6 +62,16 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
   }
   const all: string[] = [];
   walk(root, '', all);
+  // An unwritten record at the path of a file on disk is checked in its place.
+  const bytesOf = new Map<string, Uint8Array>();
+  const onDisk = new Set(unwritten.size > 0 ? all : []);
+  const inRoot = root + path.sep;
+  for (const [abs, bytes] of unwritten) {
+    if (!abs.startsWith(inRoot)) throw new UsageError(`${abs} is outside the content root ${root}`);
+    const rel = abs.slice(inRoot.length).split(path.sep).join('/');
+    if (!onDisk.has(rel) && !bytesOf.has(rel)) all.push(rel);
+    bytesOf.set(rel, bytes);
+  }
   all.sort();
   // Display paths share the root's prefix: work it out once, not once per file.
   const relRoot = path.relative(cwd, root);
@@ -69,7 +90,12 @@ export function discover(root: string, cwd = process.cwd()): Discovery {
         rule: 'file/placement',
         message: found.problem,
       });
-    else files.push({ abs, file, collection: found.collection, id: found.id });
+    else {
+      const record: RecordFile = { abs, file, collection: found.collection, id: found.id };
+      const bytes = bytesOf.get(rel);
+      if (bytes) record.bytes = bytes;
+      files.push(record);
+    }
   }
   return { files, problems };
 }

@@ -21,7 +21,7 @@ const results: FileResult[] = [];
 const hashes: string[] = [];
 for (let i = 0; i < files.length; i++) {
   // The bytes are read once here: their hash keys the cache, their text is checked.
-  const bytes = fs.readFileSync(files[i]!.abs);
+  const bytes = files[i]!.bytes ?? fs.readFileSync(files[i]!.abs);
   hashes.push(hashBytes(bytes));
   results.push(await checkFile(files[i]!, bytes, summaryOnly[i], render));
   if ((i + 1) % PROGRESS_EVERY === 0) parentPort!.postMessage({ type: 'progress', done: i + 1 });

@@ -32,6 +32,12 @@ export interface ValidateOptions {
   onChecked?: (done: number, total: number) => void;
   /** Also render Markdown bodies to the site's HTML (kept in the cache like every result). */
   renderBodies?: boolean;
+  /**
+   * Records not on disk yet: absolute, normalised path inside the root → bytes. They are checked
+   * as if they were written there (never cached), so that a caller can check files before
+   * writing them.
+   */
+  unwritten?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface ValidateResult {
@@ -108,8 +114,15 @@ function selectTargets(
   cwd: string,
 ): Set<string> {
   const targets = new Set<string>();
+  // A path naming one record is looked up; only folders are matched against every file.
+  const byAbs = new Map(files.map((f) => [f.abs, f]));
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
+    const record = byAbs.get(abs);
+    if (record) {
+      targets.add(record.file);
+      continue;
+    }
     if (!fs.existsSync(abs)) throw new UsageError(`No such file or folder: ${p}`);
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel))
@@ -136,7 +149,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     phases[name] = +((now - mark) / 1000).toFixed(3);
     mark = now;
   };
-  const { files, problems } = discover(root, cwd);
+  const { files, problems } = discover(root, cwd, options.unwritten);
   const targets =
     options.paths && options.paths.length > 0
       ? selectTargets(options.paths, files, problems, root, cwd)
@@ -150,6 +163,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   let cached = 0;
   const stamps: string[] = [];
   files.forEach((file, i) => {
+    if (file.bytes) return pending.push(i);
     // Like ESLint's cache: size and modification time first, the content hash when they differ.
     const stat = fs.statSync(file.abs);
     stamps[i] = `${stat.size}:${stat.mtimeMs}`;
@@ -201,7 +215,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       fresh = [];
       freshHashes = [];
       for (let k = 0; k < batch.length; k++) {
-        const bytes = fs.readFileSync(batch[k]!.abs);
+        const bytes = batch[k]!.bytes ?? fs.readFileSync(batch[k]!.abs);
         freshHashes.push(hashBytes(bytes));
         fresh.push(await checkFile(batch[k]!, bytes, summaryOnly[k], render));
         onChecked(k + 1, batch.length);
@@ -209,13 +223,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     }
     pending.forEach((i, k) => {
       results[i] = fresh[k];
-      if (!summaryOnly[k] && cache)
+      if (!summaryOnly[k] && cache && !files[i]!.bytes)
         cache.set(files[i]!.file, freshHashes[k]!, stamps[i]!, fresh[k]!);
     });
   }
   lap('check files');
   // A full run keeps the cache; a PR-mode run only reads it (it would rewrite all of it for a few files).
-  if (!targets) cache?.save(new Set(files.map((f) => f.file)));
+  if (!targets && !options.unwritten?.size) cache?.save(new Set(files.map((f) => f.file)));
 
   lap('save cache');
   progress(`Checking references, public release and duplicates across ${files.length} records…`);
@@ -257,13 +271,14 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   if (found.some((f) => f.where.line === undefined)) {
     const { decodeRecord } = await import('./read-text.ts');
     const { locate, parseRecord } = await import('./parse-record.ts');
-    const absOf = new Map(files.map((f) => [f.file, f.abs]));
+    const byFile = new Map(files.map((f) => [f.file, f]));
     const positionCache = new Map<string, Positions>();
     for (const { record, where, diagnostic } of found) {
       if (where.line !== undefined) continue;
       let p = positionCache.get(record.file);
       if (!p) {
-        const decoded = decodeRecord(fs.readFileSync(absOf.get(record.file)!));
+        const file = byFile.get(record.file)!;
+        const decoded = decodeRecord(file.bytes ?? fs.readFileSync(file.abs));
         p =
           'text' in decoded
             ? parseRecord(
