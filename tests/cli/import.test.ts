@@ -1,11 +1,19 @@
-/** `npm run import -- file.csv` end to end: all rows valid → all written; any row invalid → nothing written, each problem at its CSV line and column. */
+/**
+ * `npm run import -- file.csv` end to end: all rows valid → all written; any row invalid →
+ * nothing written, each problem at its CSV line and column; the content root untouched while
+ * checking and whenever the process is interrupted or killed.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateLessonCsv } from '../../scripts/lib/import/generate-csv.ts';
+import { lessonColumns } from '../../scripts/lib/import/lesson-columns.ts';
 import { validateContent } from '../../scripts/lib/validate-content.ts';
 import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
-import { cli } from './run-cli.ts';
+import { cli, REPO } from './run-cli.ts';
 
 let fixture: FixtureRoot;
 beforeEach(() => {
@@ -173,5 +181,221 @@ describe('npm run import', () => {
     const r = await cli('import.ts', [file], fixture.cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/broken\.csv:\d+:1 {2}error {2}The file is not valid CSV/);
+  });
+});
+
+/** Every file and folder under a directory, with a hash of each file's bytes. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const abs = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, abs)] = entry.isDirectory()
+      ? 'folder'
+      : createHash('sha1').update(fs.readFileSync(abs)).digest('hex');
+  }
+  return out;
+}
+
+const ORGANISATIONS = [
+  'greater-manchester-police',
+  'north-west-ambulance-service',
+  'greater-manchester-fire-and-rescue-service',
+];
+const stagingFolders = () =>
+  fs.readdirSync(fixture.cwd).filter((e) => e.startsWith('.jol-import-'));
+
+/**
+ * Starts an import of a large CSV as a process, and sends it `signal` when `when` says so
+ * (polled every millisecond): returns how it ended.
+ */
+async function interrupted(
+  rows: number,
+  signal: NodeJS.Signals,
+  when: () => boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const csv = path.join(fixture.cwd, 'large.csv');
+  fs.writeFileSync(csv, generateLessonCsv({ rows, organisations: ORGANISATIONS }));
+  const child = spawn(process.execPath, [path.join(REPO, 'scripts', 'import.ts'), csv], {
+    cwd: fixture.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', JOL_TODAY: '2026-11-23' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+  );
+  let running = true;
+  void ended.then(() => (running = false));
+  while (running && !when()) await new Promise((r) => setTimeout(r, 1));
+  if (running) child.kill(signal);
+  return { ...(await ended), stderr };
+}
+
+describe('npm run import: all or nothing', () => {
+  const newLessons = (before: string[]) => lessons().filter((f) => !before.includes(f));
+
+  it('SIGKILL while checking a large CSV leaves the content root exactly as it was', async () => {
+    const before = tree(fixture.cwd);
+    const names = lessons();
+    // Checking takes seconds: the process is killed once it has begun (or as soon as a file
+    // appears in the root, as the import once wrote its rows there to check them).
+    const started = Date.now();
+    const end = await interrupted(
+      3000,
+      'SIGKILL',
+      () => Date.now() - started > 1500 || newLessons(names).length > 0,
+    );
+    expect(end.signal).toBe('SIGKILL');
+    const after = tree(fixture.cwd);
+    delete after['large.csv'];
+    expect(after).toEqual(before);
+  });
+
+  it('SIGINT while the files are written undoes them: the content root is as it was', async () => {
+    const before = tree(fixture.root);
+    const names = lessons();
+    const end = await interrupted(
+      3000,
+      'SIGINT',
+      () => stagingFolders().length > 0 || newLessons(names).length > 0,
+    );
+    expect(end.code).toBe(130);
+    expect(end.stderr).toContain('Interrupted: nothing was written');
+    expect(tree(fixture.root)).toEqual(before);
+    expect(stagingFolders()).toEqual([]);
+  });
+
+  it('SIGKILL while the files are moved in: the next import finishes or undoes it, never half', async () => {
+    const before = tree(fixture.root);
+    const names = lessons();
+    const end = await interrupted(3000, 'SIGKILL', () => newLessons(names).length > 0);
+    expect(end.signal).toBe('SIGKILL');
+    // Any later import first completes a committed import or undoes an unfinished one.
+    const r = await cli('import.ts', [writeCsv([ROW_LESSON]), '--check'], fixture.cwd);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/(Undid|Completed) an interrupted import/);
+    expect(stagingFolders()).toEqual([]);
+    const added = newLessons(names);
+    if (/Undid/.test(r.stderr)) expect(tree(fixture.root)).toEqual(before);
+    else expect(added).toHaveLength(3000);
+  });
+
+  it('--check writes nothing, in the content root or beside it', async () => {
+    const before = tree(fixture.cwd);
+    const r = await cli(
+      'import.ts',
+      [writeCsv([ROW_LESSON, ROW_PRACTICE]), '--check'],
+      fixture.cwd,
+    );
+    expect(r.code).toBe(0);
+    const after = tree(fixture.cwd);
+    delete after['export.csv'];
+    expect(after).toEqual(before);
+  });
+});
+
+describe('npm run import: encodings and CSV syntax', () => {
+  const csvBytes = (text: string) =>
+    Buffer.from(stringify([HEADER, ROW_LESSON]).replace('Radio talkgroup', text), 'utf8');
+
+  it('refuses a Windows-1252 file at the row, column and byte offset of its first invalid byte', async () => {
+    for (const [char, byte] of [
+      ['£', 0xa3],
+      ['é', 0xe9],
+    ] as const) {
+      // The title (column 2 of the row on line 2) holds the character in Windows-1252.
+      const utf8 = csvBytes(`Radio ${char}`);
+      const at = utf8.indexOf(Buffer.from(char));
+      const bytes = Buffer.concat([
+        utf8.subarray(0, at),
+        Buffer.from([byte]),
+        utf8.subarray(at + Buffer.byteLength(char)),
+      ]);
+      const file = path.join(fixture.cwd, 'export.csv');
+      fs.writeFileSync(file, bytes);
+      const before = lessons();
+      const r = await cli('import.ts', [file], fixture.cwd);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        `export.csv:2:2  error  The file is not UTF-8: found the byte 0x${byte.toString(16).toUpperCase()} at byte offset ${at}, expected UTF-8 text`,
+      );
+      expect(r.stdout).not.toContain('\uFFFD');
+      expect(lessons()).toEqual(before);
+    }
+  });
+
+  it('accepts a UTF-8 byte order mark', async () => {
+    const file = path.join(fixture.cwd, 'export.csv');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csvBytes('Radio £5')]));
+    const r = await cli('import.ts', [file, '--check'], fixture.cwd);
+    expect(r.stdout).toBe('✔ 1 row valid (--check: nothing written)\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a syntax error at the column where it is', async () => {
+    const file = path.join(fixture.cwd, 'broken.csv');
+    fs.writeFileSync(file, 'kind,title,summary\nlesson-identified,A title,"quoted" then text\n');
+    let r = await cli('import.ts', [file], fixture.cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /broken\.csv:2:3 {2}error {2}The file is not valid CSV: Invalid Closing Quote/,
+    );
+    fs.writeFileSync(file, 'kind,title,summary\nlesson-identified,A title,summary,extra\n');
+    r = await cli('import.ts', [file], fixture.cwd);
+    expect(r.stdout).toMatch(/broken\.csv:2:4 {2}error {2}Row has 4 cells, expected 3/);
+  });
+});
+
+describe('npm run import: warnings and positions', () => {
+  it('warns about cells a spreadsheet would run as formulas, at their row and column, and imports them as text', async () => {
+    const row = [...ROW_LESSON];
+    row[12] = '=HYPERLINK("https://example.org","click")';
+    row[14] = '- Open it at once.';
+    const r = await cli('import.ts', [writeCsv([ROW_PRACTICE, row])], fixture.cwd);
+    expect(r.stdout).toContain(
+      'export.csv:3:13  warning  Cell starts with "=", which a spreadsheet runs as a formula',
+    );
+    expect(r.stdout).toContain('export.csv:3:15  warning  Cell starts with "-"');
+    expect(r.stdout).toContain('✔ Imported 2 lessons');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports personal data at the CSV row and the column of the cell that holds it', async () => {
+    const row = [...ROW_LESSON];
+    row[2] = `${ROW_LESSON[2]} Call 07700 900123 for the log.`;
+    row[13] = 'Messages were delayed.\n\nEmail jo.bloggs@example.com for the log.';
+    const r = await cli('import.ts', [writeCsv([ROW_PRACTICE, row])], fixture.cwd);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('(personal-data'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/export\.csv:3:3 {2}error {2}.*07700 900123/);
+    expect(lines[1]).toMatch(/export\.csv:3:14 {2}error {2}.*jo\.bloggs@example\.com/);
+  });
+});
+
+describe('npm run import -- --help', () => {
+  it('lists every column of the schema, whether it is required and its format, with an example row that imports', async () => {
+    const r = await cli('import.ts', ['--help'], fixture.cwd);
+    expect(r.code).toBe(0);
+    for (const c of lessonColumns()) {
+      expect(r.stdout).toContain(`  ${c.header} (`);
+      expect(r.stdout).toContain(`format: ${c.format}`);
+    }
+    expect(r.stdout).toMatch(
+      / {2}Title \(title\) — required\n {6}format: one line of text, 10 to 120 characters/,
+    );
+    expect(r.stdout).toMatch(
+      / {2}Risks \(risks\) — optional\n {6}format: one or more.*coastal-flooding/,
+    );
+    expect(r.stdout).toMatch(/ {2}What happened \(section\) — required for a lesson identified/);
+    const example = r.stdout
+      .split('Example:\n\n')[1]!
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.slice(2));
+    const file = path.join(fixture.cwd, 'example.csv');
+    fs.writeFileSync(file, `${example.join('\n')}\n`);
+    const imported = await cli('import.ts', [file], fixture.cwd);
+    expect(imported.stdout).toContain('✔ Imported 1 lesson\n');
   });
 });
