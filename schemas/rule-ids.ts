@@ -39,6 +39,8 @@ export const ruleDescriptions = {
     'an assurance return implemented or not applicable that does not say why (`evidence`)',
   'references/missing': 'an id that names no record (or no recommendation of the note)',
   'references/self': 'a record that refers to itself',
+  'references/missing-link':
+    'a body link to a lesson, action note or event page whose record does not exist (a warning)',
   'references/no-recommendations':
     'an assurance return on an action note that has no recommendations',
   'cross-record/source': "a lesson's `source` differs from its event's `type`",
@@ -46,6 +48,8 @@ export const ruleDescriptions = {
   'cross-record/audience': "an assurance return from an organisation outside the note's audience",
   'public-release/non-public-reference':
     'a public record that refers to a record that is not public',
+  'public-release/non-public-link':
+    'a public lesson or action note whose body links to a lesson, action note or event that is not public',
   'body/required-sections': 'a required `##` section missing or out of order',
   'body/no-html': 'raw HTML in the Markdown body',
   'body/no-empty-sections': 'a `##` section with nothing under it',

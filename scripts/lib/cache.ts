@@ -26,6 +26,7 @@ function listSources(dir: string, out: string[]): void {
 /** The code that a per-file result depends on: the schemas and the file checks with their helpers. */
 const PER_FILE_SOURCES = ['schemas', 'scripts/lib/checks', 'scripts/lib/remark'];
 const PER_FILE_MODULES = [
+  'body-links',
   'check-file',
   'parse-record',
   'read-text',
@@ -36,13 +37,22 @@ const PER_FILE_MODULES = [
   'render-html',
 ].map((m) => `scripts/lib/${m}.ts`);
 
+/**
+ * The shape of a cached FileResult. Bump it when the shape changes (2: summaries carry the
+ * body's links), so that no entry of another shape is ever read, whatever the sources hash to.
+ */
+const RESULT_SHAPE = 2;
+
 /** Hash of everything that can change a per-file result (and nothing else, so unrelated edits keep the cache). */
 export function validatorFingerprint(today: string): string {
   const files: string[] = PER_FILE_MODULES.map((m) => path.join(PROJECT, m));
   for (const dir of PER_FILE_SOURCES) listSources(path.join(PROJECT, dir), files);
   const lock = path.join(PROJECT, 'package-lock.json');
   if (fs.existsSync(lock)) files.push(lock);
-  const hash = createHash('sha1').update(today).update(process.version);
+  const hash = createHash('sha1')
+    .update(`shape ${RESULT_SHAPE}\0`)
+    .update(today)
+    .update(process.version);
   for (const f of files.sort()) hash.update(f).update(fs.readFileSync(f));
   return hash.digest('base64url');
 }

@@ -1,12 +1,14 @@
 /** Runs every file check on one record file and returns its problems and its summary. */
 import { collections } from '../../schemas/collections.ts';
 import type { RuleId } from '../../schemas/rule-ids.ts';
+import { extractBodyLinks, mayHoldLinks } from './body-links.ts';
 import { fileChecks } from './checks/file-checks.ts';
 import type { FileInput, RecordSummary, Where } from './checks/types.ts';
 import type { Diagnostic, Severity } from './diagnostic.ts';
 import type { RecordFile } from './discover.ts';
 import { locate, parseRecord, type Position } from './parse-record.ts';
 import { decodeRecord } from './read-text.ts';
+import { parseBody } from './remark/processor.ts';
 import { lessonTokens } from './similarity.ts';
 
 export interface FileResult {
@@ -56,7 +58,14 @@ export async function checkFile(
   const parsed = parseRecord(decoded.text, spec.extension === '.md' ? 'markdown' : 'yaml');
   for (const p of parsed.problems) push(p.line, p.column, p.rule, p.message);
   summary.data = parsed.data ?? {};
-  if (summaryOnly) return { diagnostics: [], summary };
+  if (summaryOnly) {
+    // The repository checks follow body links too (a record made non-public in a change).
+    if (parsed.body !== undefined && mayHoldLinks(parsed.body)) {
+      const links = extractBodyLinks(parseBody(parsed.body), (parsed.bodyLine ?? 1) - 1);
+      if (links.length > 0) summary.links = links;
+    }
+    return { diagnostics: [], summary };
+  }
   const input: FileInput = { record, spec, text: decoded.text, parsed };
   const report = (
     where: Where,
@@ -74,6 +83,7 @@ export async function checkFile(
     summary.data = input.valid;
     summary.valid = true;
   }
+  if (input.bodyLinks?.length) summary.links = input.bodyLinks;
   if (record.collection === 'lessons') summary.tokens = [...lessonTokens(summary.data)];
   if (render && parsed.body !== undefined) {
     const { renderMarkdown, renderTree } = await import('./render-html.ts');

@@ -75,13 +75,31 @@ const toHtml = unified()
   .use(rehypeStringify)
   .freeze();
 
+export interface RenderOptions {
+  /**
+   * Whether a link must lose its address (a record outside the edition): it becomes a `<span>`
+   * with its words. Bodies are treated before rendering (body-links.ts); this is the last guard.
+   */
+  unlink?: (href: string) => boolean;
+}
+
 /** A body already parsed (by the validator's body check) to HTML. */
-export function renderTree(tree: MdastRoot): string {
+export function renderTree(tree: MdastRoot, options: RenderOptions = {}): string {
   const hast = toHtml.runSync(tree);
+  const { unlink } = options;
+  if (unlink) {
+    visit(hast, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName === 'a' && typeof href === 'string' && unlink(href)) {
+        node.tagName = 'span';
+        node.properties = {};
+      }
+    });
+  }
   return toHtml.stringify(hast);
 }
 
 /** Markdown in the content model's dialect (CommonMark + GFM tables, as the validator parses it) to HTML. */
-export function renderMarkdown(markdown: string): string {
-  return renderTree(parseBody(markdown));
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return renderTree(parseBody(markdown), options);
 }

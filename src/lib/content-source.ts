@@ -25,7 +25,14 @@ async function loadAll(log: Log): Promise<SiteContent> {
     root: config.contentRoot,
     edition: config.edition,
     render: true,
+    // Previews of a broken branch, and the tests of the edition's own defences; never for publishing.
+    despiteErrors: process.env.JOL_BUILD_INVALID === '1',
   });
+  const failed = warnings.filter((d) => d.severity === 'error').length;
+  if (failed)
+    log.warn(
+      `JOL_BUILD_INVALID=1: building despite ${failed} validator errors; never publish this build.`,
+    );
   const warned = warnings.filter((d) => d.severity === 'warning').length;
   log.info(
     `${config.edition} edition from ${config.contentRoot}: ${collectionNames.map((n) => `${content[n].length} ${n}`).join(', ')}${warned ? ` (${warned} validator warnings)` : ''}`,

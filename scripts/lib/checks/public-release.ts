@@ -1,10 +1,13 @@
 /**
  * Check 5: public-release consistency. A public record may not refer to a record that is not
  * public (its event, related lessons, the lesson that supersedes it, an action note's lessons),
- * so that the public edition never needs — or shows — a non-public record.
+ * so that the public edition never needs — or shows — a non-public record. The same holds for
+ * links in a public record's body (`/lessons/<id>/`, `../<id>/`, the site's full address):
+ * each is reported at the link itself.
  */
 import { layouts } from '../../../schemas/layout.ts';
 import { classifications } from '../../../schemas/vocabularies.ts';
+import { resolveRecordLink, siteOrigins } from '../body-links.ts';
 import { idsIn, isPublicRecord, type RepositoryCheck } from './types.ts';
 
 const FIELDS = {
@@ -22,6 +25,7 @@ function hasClearStatus(data: Record<string, unknown>): boolean {
 export const publicReleaseCheck: RepositoryCheck = {
   id: 'public-release',
   run(repo, report) {
+    const origins = siteOrigins();
     for (const name of ['lessons', 'action-notes'] as const) {
       const spec = layouts[name];
       for (const record of repo.records[name].values()) {
@@ -41,6 +45,18 @@ export const publicReleaseCheck: RepositoryCheck = {
               );
             }
           }
+        }
+        for (const link of record.links ?? []) {
+          const to = resolveRecordLink(link.url, record, origins);
+          const target = to && repo.records[to.collection].get(to.id);
+          if (!to || !target || !hasClearStatus(target.data) || isPublicRecord(target)) continue;
+          report(
+            record,
+            { line: link.line, column: link.column },
+            'public-release/non-public-link',
+            `This public ${spec.noun} links to ${layouts[to.collection].noun} "${to.id}" (${link.url}), which is not public; its id and title would show in the public edition. Remove the link (keep its words), make that record public (classification official, public: true), or make this one non-public`,
+            { target },
+          );
         }
       }
     }

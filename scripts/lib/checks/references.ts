@@ -5,6 +5,7 @@
  */
 import { layouts, collectionNames } from '../../../schemas/layout.ts';
 import { closest } from '../../../schemas/issues.ts';
+import { resolveRecordLink, siteOrigins } from '../body-links.ts';
 import { idsIn, type RepositoryCheck } from './types.ts';
 
 export const referencesCheck: RepositoryCheck = {
@@ -37,6 +38,25 @@ export const referencesCheck: RepositoryCheck = {
               );
             }
           }
+        }
+      }
+    }
+    // Links in bodies to a record page (a warning: the page is missing, nothing leaks).
+    const origins = siteOrigins();
+    for (const name of ['lessons', 'action-notes'] as const) {
+      for (const record of repo.records[name].values()) {
+        for (const link of record.links ?? []) {
+          const to = resolveRecordLink(link.url, record, origins);
+          if (!to || repo.records[to.collection].has(to.id)) continue;
+          const { noun, folder } = layouts[to.collection];
+          const guess = closest(to.id, [...repo.records[to.collection].keys()]);
+          report(
+            record,
+            { line: link.line, column: link.column },
+            'references/missing-link',
+            `The link ${link.url} leads to ${noun} "${to.id}", which does not exist; expected the id of a file in ${folder}/${guess ? ` (did you mean "${guess}"?)` : ''}, or remove the link`,
+            { severity: 'warning' },
+          );
         }
       }
     }

@@ -7,6 +7,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { CollectionSpec } from '../../../schemas/collections.ts';
 import type { CollectionName } from '../../../schemas/layout.ts';
 import type { RuleId } from '../../../schemas/rule-ids.ts';
+import type { BodyLink } from '../body-links.ts';
 import type { Severity } from '../diagnostic.ts';
 import type { RecordFile } from '../discover.ts';
 import type { ParsedRecord } from '../parse-record.ts';
@@ -29,6 +30,8 @@ export interface FileInput {
   valid?: Record<string, unknown>;
   /** The Markdown body's tree, once the body check has parsed it (rendering reuses it). */
   bodyTree?: MdastRoot;
+  /** The body's links that could lead to a page of the site (set by the body check). */
+  bodyLinks?: BodyLink[];
 }
 
 export type FileReport = (
@@ -55,6 +58,8 @@ export interface RecordSummary {
   tokens?: string[];
   /** For Markdown records, when the site asked for it: the body as safe HTML. */
   html?: string;
+  /** For Markdown records: the body's links that could lead to a page of the site, as written. */
+  links?: BodyLink[];
 }
 
 export interface Repository {
