@@ -57,9 +57,18 @@ export const ruleDescriptions = {
   'personal-data/phone': 'what looks like a UK phone number',
   'personal-data/ni-number': 'what looks like a National Insurance number',
   'personal-data/nhs-number': 'what looks like an NHS number',
-  'personal-data/vehicle-registration': 'what looks like a vehicle registration',
+  'personal-data/vehicle-registration':
+    'what looks like a vehicle registration (current style, or old prefix or suffix style)',
   'personal-data/collar-number': 'what looks like a police collar number',
-  'personal-data/titled-name': 'what looks like a personal name with a title (Mr, Dr, PC …)',
+  'personal-data/titled-name':
+    'a name after a title, rank or role of any responder service (Mr, DCI, Station Manager, Paramedic, Lt Col …)',
+  'personal-data/named-person':
+    'a name beside a role ("Neil Byrne, the loggist", "the casualty Omar Haddad") or a verb of speech ("according to Maria Lopez")',
+  'personal-data/date-of-birth': 'what looks like a date of birth ("born on 2 June 1981")',
+  'personal-data/address': 'what looks like a house-number address ("14 Mill Lane")',
+  'personal-data/social-media-handle': 'what looks like a social-media handle ("@name")',
+  'personal-data/possible-name':
+    "a capitalised name that the language model takes for a person's (a warning: reviewers decide)",
   'personal-data/unused-exception':
     'a `personal_data_exceptions` entry that matches nothing the check flags',
   'duplicates/similar-lesson': 'a lesson that reads much like another one (a warning)',

@@ -6,6 +6,7 @@
 import jesip from './vocabularies/jesip.json' with { type: 'json' };
 import jol from './vocabularies/jol.json' with { type: 'json' };
 import nrr from './vocabularies/nrr-2025-risks.json' with { type: 'json' };
+import ranks from './vocabularies/ranks-and-roles.json' with { type: 'json' };
 import responders from './vocabularies/responders.json' with { type: 'json' };
 
 export interface Term {
@@ -71,3 +72,21 @@ const themeOfRisk = new Map(nrrThemes.flatMap((t) => t.risks.map((r) => [r.id, t
 export function themeOf(riskId: string): string | undefined {
   return themeOfRisk.get(riskId);
 }
+
+/** A rank, role or title as written in prose, with its abbreviations ("Detective Sergeant", DS). */
+export interface RankTerm {
+  name: string;
+  abbreviations?: string[];
+}
+/**
+ * Ranks, roles and titles of every UK responder service, and words for members of the public:
+ * the personal-data check flags any of them followed by a name.
+ */
+export interface RanksAndRoles {
+  /** Acting and temporary forms: "Acting", "Temporary", "A/", "T/". */
+  prefixes: string[];
+  services: { id: string; name: string; terms: RankTerm[] }[];
+  /** Words for members of the public ("casualty", "witness"). */
+  people: string[];
+}
+export const ranksAndRoles: RanksAndRoles = ranks;

@@ -4,7 +4,8 @@
  * `personal_data_exceptions` ({text, reason}), which reviewers see in the pull request;
  * an exception that matches nothing is reported so that stale ones do not pile up.
  */
-import { FINDING_LABEL, findPersonalData } from '../personal-data.ts';
+import { FINDING_LABEL, findPersonalData, INSTEAD, type NameCandidate } from '../personal-data.ts';
+import { judgeNameCandidates } from '../possible-names.ts';
 import type { FileCheck } from './types.ts';
 
 function lineStarts(text: string): number[] {
@@ -25,10 +26,33 @@ function lineOf(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+/** Frontmatter fields whose text is prose, read by the language model as the body is. */
+const PROSE_FIELDS = /^(?:title|summary):/;
+
+/** Whether an offset is in prose: the Markdown body, or the title or summary (also wrapped over lines). */
+function inProse(text: string, starts: number[], offset: number, bodyLine: number | undefined) {
+  let line = lineOf(starts, offset);
+  if (bodyLine !== undefined && line >= bodyLine) return true;
+  for (; line >= 1; line--) {
+    const from = starts[line - 1]!;
+    const c = text[from];
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r')
+      return PROSE_FIELDS.test(text.slice(from, from + 8));
+  }
+  return false;
+}
+
 export const personalDataCheck: FileCheck = {
   id: 'personal-data',
-  run({ text, parsed }, report) {
-    const findings = findPersonalData(text);
+  async run({ text, parsed }, report) {
+    const candidates: NameCandidate[] = [];
+    const findings = findPersonalData(text, candidates);
+    if (candidates.length > 0) {
+      const starts = lineStarts(text);
+      const prose = candidates.filter((c) => inProse(text, starts, c.offset, parsed.bodyLine));
+      findings.push(...(await judgeNameCandidates(text, prose)));
+      findings.sort((a, b) => a.offset - b.offset);
+    }
     const raw = parsed.data?.personal_data_exceptions;
     const exceptions = Array.isArray(raw)
       ? raw.flatMap((e) =>
@@ -55,12 +79,19 @@ export const personalDataCheck: FileCheck = {
         used.add(excepted);
         continue;
       }
-      const column = [...text.slice(starts[line - 1]!, finding.offset)].length + 1;
+      const column = [...text.slice(starts[line - 1], finding.offset)].length + 1;
+      const possible = finding.kind === 'possible-name';
       report(
         { line, column },
         `personal-data/${finding.kind}`,
-        `Found what looks like ${FINDING_LABEL[finding.kind]} ("${finding.text}"); records say what and why, not who: use a role or organisation instead, or add a personal_data_exceptions entry with the reason if this is not personal data`,
-        finding.kind === 'email' ? { email: finding.text } : undefined,
+        possible
+          ? `Found what may be ${FINDING_LABEL[finding.kind]} ("${finding.text}"): records say what and why, not who; ${INSTEAD[finding.kind]}. If it is a place, a thing or an organisation, add a personal_data_exceptions entry saying so, and the reviewers decide`
+          : `Found what looks like ${FINDING_LABEL[finding.kind]} ("${finding.text}"): records say what and why, not who; ${INSTEAD[finding.kind]}. Only if this is not personal data, add a personal_data_exceptions entry with the reason`,
+        finding.kind === 'email'
+          ? { email: finding.text }
+          : possible
+            ? { severity: 'warning' }
+            : undefined,
       );
     }
     exceptions.forEach((e, index) => {
