@@ -31,6 +31,7 @@ const PER_FILE_MODULES = [
   'parse-record',
   'read-text',
   'personal-data',
+  'possible-names',
   'similarity',
   'diagnostic',
   'discover',
