@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REPOSITORY_URL, normaliseBasePath, siteConfig } from './config.ts';
 
@@ -12,7 +15,55 @@ describe('siteConfig', () => {
       contentRoot: '/repo/content',
       today: '2025-06-01',
       searchIndex: 'auto',
+      name: 'JOL Library',
+      sample: false,
+      showRepository: true,
+      contact: { name: 'the JOL central team' },
     });
+    expect(config.editionText.dataTitle).toBe('Data downloads');
+    expect(config.editionText.licence).not.toMatch(/open government licence/i);
+    const pub = siteConfig({ JOL_TODAY: '2025-06-01', JOL_EDITION: 'public' }, '/repo');
+    expect(pub.showRepository).toBe(false);
+    expect(pub.editionText.dataTitle).toBe('Open data');
+    expect(pub.editionText.licence).toContain('Open Government Licence v3.0');
+  });
+
+  it("reads the library's settings from JOL_CONFIG: a public repository is linked from the public edition", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-site-config-'));
+    const file = path.join(dir, 'jol.config.json');
+    const repo = JSON.parse(fs.readFileSync('jol.config.json', 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...repo,
+        name: 'Northshire JOL',
+        sample: true,
+        repositoryVisibility: 'public',
+        editions: {
+          public: {
+            dataTitle: 'Reuse our data',
+            licence: 'Licence text.',
+            handling: 'Handle with care.',
+          },
+        },
+      }),
+    );
+    try {
+      const pub = siteConfig({ JOL_EDITION: 'public', JOL_CONFIG: file }, '/repo');
+      expect(pub).toMatchObject({ name: 'Northshire JOL', sample: true, showRepository: true });
+      expect(pub.editionText).toEqual({
+        dataTitle: 'Reuse our data',
+        licence: 'Licence text.',
+        handling: 'Handle with care.',
+      });
+      // An edition the file leaves out keeps its defaults.
+      const responders = siteConfig({ JOL_CONFIG: file }, '/repo');
+      expect(responders.editionText.dataTitle).toBe('Data downloads');
+      fs.writeFileSync(file, JSON.stringify({ ...repo, repositoryVisibility: 'secret' }));
+      expect(() => siteConfig({ JOL_CONFIG: file }, '/repo')).toThrow(/repositoryVisibility/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads every setting from the environment', () => {

@@ -11,7 +11,18 @@
  * - `JOL_EDITION`, `JOL_CONTENT_DIR`, `JOL_TODAY`: as for the validator.
  * - `JOL_SEARCH_INDEX`: `auto` (the default) indexes for search only the records changed since
  *   the last full index where it can; `full` indexes every record (src/lib/search-index-plan.ts).
+ * - `JOL_CONFIG`: the repository settings file (default `jol.config.json` in the working
+ *   folder): the library's name, whether it is the sample, whether its repository is public,
+ *   the central team's contact and each edition's data title, licence and handling text.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type EditionText,
+  type JolConfig,
+  jolConfigSchema,
+  loadConfig,
+} from '../../scripts/lib/config/jol-config.ts';
 import { contentRoot } from '../../scripts/lib/content-root.ts';
 import { type Edition, editionFromEnv } from '../../scripts/lib/edition.ts';
 import { today } from '../../schemas/today.ts';
@@ -28,6 +39,45 @@ export interface SiteConfig {
   contentRoot: string;
   today: string;
   searchIndex: 'auto' | 'full';
+  /** The library's name (jol.config.json `name`). */
+  name: string;
+  /** The content is the sample library: every page says its lessons are fictional. */
+  sample: boolean;
+  /**
+   * Whether pages link to the repository (source, history, edit, submission forms): always in
+   * the responders edition, whose readers work with it; in the public edition only when
+   * jol.config.json says the repository is public.
+   */
+  showRepository: boolean;
+  /** The central team organisations contact to join. */
+  contact: JolConfig['contact'];
+  /** This edition's data page title, licence and handling text. */
+  editionText: EditionText;
+}
+
+type LibrarySettings = Pick<
+  JolConfig,
+  'name' | 'sample' | 'repositoryVisibility' | 'contact' | 'editions'
+>;
+
+/**
+ * The site's part of jol.config.json: JOL_CONFIG, else the file in the working folder (not
+ * beside this module: pages run from a bundled copy). A folder without one (a fork's content
+ * built elsewhere) gets the schema's defaults: a private repository, no sample notice.
+ */
+function librarySettings(env: NodeJS.ProcessEnv, cwd: string): LibrarySettings {
+  const file = env.JOL_CONFIG || path.join(cwd, 'jol.config.json');
+  if (!env.JOL_CONFIG && !fs.existsSync(file)) {
+    const defaults = jolConfigSchema.shape;
+    return {
+      name: defaults.name.parse(undefined),
+      sample: defaults.sample.parse(undefined),
+      repositoryVisibility: defaults.repositoryVisibility.parse(undefined),
+      contact: defaults.contact.parse(undefined),
+      editions: defaults.editions.parse(undefined),
+    };
+  }
+  return loadConfig(file);
 }
 
 /** `/`, `/jol/` — always with a leading and a trailing slash. */
@@ -68,6 +118,7 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new Error(
       `JOL_SEARCH_INDEX must be "auto" (the default) or "full", found "${searchIndex}"`,
     );
+  const settings = librarySettings(env, cwd);
   return {
     siteUrl: site.origin,
     basePath,
@@ -80,5 +131,10 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     contentRoot: contentRoot(env, cwd),
     today: today(env),
     searchIndex,
+    name: settings.name,
+    sample: settings.sample,
+    showRepository: edition === 'responders' || settings.repositoryVisibility === 'public',
+    contact: settings.contact,
+    editionText: settings.editions[edition],
   };
 }

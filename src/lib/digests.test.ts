@@ -4,6 +4,8 @@ import { buildDigestFeed, digestQuarters, digestSummary, quarterComplete } from 
 import { lesson as lessonOf, library, note as noteOf, world } from '../../tests/helpers/library.ts';
 import { createUrls } from './urls.ts';
 
+const SITE = { name: 'JOL Library', rights: 'Licensed for tests.' };
+
 /** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
 const lesson = (id: string, fields: Record<string, unknown> = {}) =>
   lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
@@ -60,7 +62,7 @@ describe('digests', () => {
   });
 
   it('feeds one item per completed quarter, newest first, in RSS and Atom', async () => {
-    const feed = buildDigestFeed(lib, urls);
+    const feed = buildDigestFeed(lib, urls, SITE);
     for (const xml of [feed.rss2(), feed.atom1()]) {
       const parsed = await new Parser().parseString(xml);
       expect(parsed.items.map((i) => i.link)).toEqual([

@@ -7,7 +7,7 @@
  */
 import { quarterName, toDate } from './dates.ts';
 import { type FeedDocument, feedDocument } from './feed-writer.ts';
-import { FEED_RIGHTS, SERVICE_NAME } from './feeds.ts';
+import type { FeedSite } from './feeds.ts';
 import { quarterBounds } from './learning/digest.ts';
 import { learningFigures } from './learning/figures.ts';
 import type { Library } from './library.ts';
@@ -31,11 +31,11 @@ export function digestSummary(lib: Library, quarter: string): string {
 }
 
 /** RSS and Atom of the completed quarters' digests, newest first. */
-export function buildDigestFeed(lib: Library, urls: Urls): FeedDocument {
+export function buildDigestFeed(lib: Library, urls: Urls, site: FeedSite): FeedDocument {
   const figures = learningFigures(lib);
   const quarters = figures.quarters.filter((q) => quarterComplete(q, lib.today));
   return feedDocument({
-    title: `Quarterly digests – ${SERVICE_NAME}`,
+    title: `Quarterly digests – ${site.name}`,
     description:
       'The JOL quarterly lessons digest: new lessons and notable practice, action notes, assurance progress and recurring issues, one item per quarter.',
     page: urls.absolute(urls.digests()),
@@ -45,8 +45,8 @@ export function buildDigestFeed(lib: Library, urls: Urls): FeedDocument {
     },
     language: 'en-GB',
     updated: toDate(quarters[0] ? quarterBounds(quarters[0]).end : lib.today),
-    publisher: SERVICE_NAME,
-    rights: FEED_RIGHTS,
+    publisher: site.name,
+    rights: site.rights,
     items: quarters.map((quarter) => {
       const d = figures.digest(quarter);
       const link = urls.absolute(urls.digest(quarter));

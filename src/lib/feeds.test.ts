@@ -5,6 +5,8 @@ import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
 import { lesson as lessonOf, library, world } from '../../tests/helpers/library.ts';
 import { createUrls } from './urls.ts';
 
+const SITE = { name: 'JOL Library', rights: 'Licensed for tests.' };
+
 /** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
 const lesson = (id: string, fields: Record<string, unknown> = {}) =>
   lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
@@ -35,7 +37,7 @@ const lib = library({
 
 describe('feeds', () => {
   it('lists every lesson newest first, with full summary, link and categories', async () => {
-    const feed = buildFeed(mainFeedSpec(lib, urls), lib, urls);
+    const feed = buildFeed(mainFeedSpec(lib, urls), lib, urls, SITE);
     const parsed = await new Parser().parseString(feed.rss2());
     expect(parsed.title).toBe('All lessons – JOL Library');
     expect(parsed.items.map((i) => i.link)).toEqual([
@@ -70,7 +72,7 @@ describe('feeds', () => {
       }),
     });
     const parsed = await new Parser().parseString(
-      buildFeed(mainFeedSpec(many, urls), many, urls).rss2(),
+      buildFeed(mainFeedSpec(many, urls), many, urls, SITE).rss2(),
     );
     expect(parsed.items).toHaveLength(FEED_ITEMS);
     expect(parsed.items[0]!.link).toContain(`-many-${FEED_ITEMS + 19}/`);
@@ -90,7 +92,7 @@ describe('feeds', () => {
     expect(communicate.spec.lessons.map((l) => l.id)).toEqual(['2024-01-01-a']);
     expect(communicate.spec.self.rss).toBe('/jol/feeds/principles/communicate.xml');
     const empty = specs.find((s) => s.facet === 'principles' && s.term === 'co-locate')!;
-    const parsed = await new Parser().parseString(buildFeed(empty.spec, lib, urls).rss2());
+    const parsed = await new Parser().parseString(buildFeed(empty.spec, lib, urls, SITE).rss2());
     expect(parsed.items).toEqual([]);
   });
 });

@@ -20,11 +20,15 @@ export interface FeedSpec {
   lessons: readonly LessonEntry[];
 }
 
-export const SERVICE_NAME = 'JOL Library';
-
-/** The licence statement every feed carries. */
-export const FEED_RIGHTS =
-  'Contains public sector information licensed under the Open Government Licence v3.0.';
+/**
+ * What every feed says about the site: its name (jol.config.json `name`) and the edition's
+ * licence statement (`editions.<edition>.licence`: the Open Government Licence for the public
+ * edition, handling restrictions for the responders edition).
+ */
+export interface FeedSite {
+  name: string;
+  rights: string;
+}
 
 export function categoriesOf(lesson: LessonEntry, lib: Library): string[] {
   return [
@@ -38,7 +42,7 @@ export function categoriesOf(lesson: LessonEntry, lib: Library): string[] {
 
 /**
  * Items per feed: the newest lessons, as feed readers poll for what is new. A national library
- * holds tens of thousands of lessons; the whole collection is in the open data exports.
+ * holds tens of thousands of lessons; the whole collection is in the data files (/data/).
  */
 export const FEED_ITEMS = 100;
 
@@ -54,11 +58,11 @@ export function feedLessons(spec: FeedSpec): LessonEntry[] {
     .slice(0, FEED_ITEMS);
 }
 
-export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): FeedDocument {
+export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls, site: FeedSite): FeedDocument {
   const sorted = feedLessons(spec);
   const newest = sorted[0]?.published ?? lib.today;
   return feedDocument({
-    title: `${spec.title} – ${SERVICE_NAME}`,
+    title: `${spec.title} – ${site.name}`,
     description: spec.description,
     page: urls.absolute(spec.page),
     self: {
@@ -68,8 +72,8 @@ export function buildFeed(spec: FeedSpec, lib: Library, urls: Urls): FeedDocumen
     },
     language: 'en-GB',
     updated: toDate(newest),
-    publisher: SERVICE_NAME,
-    rights: FEED_RIGHTS,
+    publisher: site.name,
+    rights: site.rights,
     items: sorted.map((lesson) => {
       const link = urls.absolute(urls.lesson(lesson.id));
       return {

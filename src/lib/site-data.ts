@@ -11,6 +11,8 @@ import { createUrls } from './urls.ts';
 
 export const config = siteConfig();
 export const urls = createUrls(config);
+/** The name and licence statement the feeds carry. */
+export const feedSite = { name: config.name, rights: config.editionText.licence };
 
 let library: Promise<Library> | undefined;
 

@@ -149,10 +149,9 @@ describe('digest quarters from Git history', () => {
     expect(Object.keys(expected).sort()).toEqual(['2024-q1', '2024-q2', '2024-q3', '2024-q4']);
     for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4'])
       expect(digestLessons(full, q), q).toEqual(expected[q]);
-    const exported = JSON.parse(full.read('data/lessons.json')) as {
-      id: string;
-      published: string;
-    }[];
+    const exported = (
+      JSON.parse(full.read('data/lessons.json')) as { records: { id: string; published: string }[] }
+    ).records;
     expect(Object.fromEntries(exported.map((l) => [l.id, l.published]))).toEqual({
       '2024-01-02-first': '2024-01-10',
       '2024-01-20-second': '2024-05-02',

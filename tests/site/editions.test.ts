@@ -133,7 +133,7 @@ describe('editions', () => {
         expect(text.includes(marker.toLowerCase()), `${marker} in ${f}`).toBe(false);
     }
     const ids = (site: BuiltSite, file: string) =>
-      (JSON.parse(site.read(file)) as { id: string }[]).map((r) => r.id);
+      (JSON.parse(site.read(file)) as { records: { id: string }[] }).records.map((r) => r.id);
     expect(ids(pub, 'data/lessons.json')).toEqual([
       '2024-02-10-radio-talkgroups-not-shared',
       '2024-02-11-joint-hazard-board-at-forward-command',
@@ -141,9 +141,9 @@ describe('editions', () => {
     expect(ids(responders, 'data/lessons.json')).toHaveLength(4);
     expect(ids(pub, 'data/action-notes.json')).toEqual(['2024-001']);
     expect(
-      (JSON.parse(pub.read('data/assurance.json')) as { action_note: string }[]).every(
-        (r) => r.action_note === '2024-001',
-      ),
+      (
+        JSON.parse(pub.read('data/assurance.json')) as { records: { action_note: string }[] }
+      ).records.every((r) => r.action_note === '2024-001'),
     ).toBe(true);
     expect(responders.read('data/assurance.csv')).toContain('Kumquatzeppelin');
     expect(pub.exists(page('assurance/2024-002/'))).toBe(false);

@@ -399,7 +399,9 @@ describe.each(cases)('$name', (c) => {
       organisations: raw.orgs.map((o) => o.id),
     };
     for (const [dataset, want] of Object.entries(ids)) {
-      const json = JSON.parse(c.site!.read(`data/${dataset}.json`)) as { id: string }[];
+      const json = (
+        JSON.parse(c.site!.read(`data/${dataset}.json`)) as { records: { id: string }[] }
+      ).records;
       expect(
         json.map((r) => r.id),
         dataset,
@@ -415,7 +417,9 @@ describe.each(cases)('$name', (c) => {
     const lessonsCsv = parseCsv<Record<string, string>>(c.site!.read('data/lessons.csv'), {
       columns: true,
     });
-    const lessonsJson = JSON.parse(c.site!.read('data/lessons.json')) as Record<string, unknown>[];
+    const lessonsJson = (
+      JSON.parse(c.site!.read('data/lessons.json')) as { records: Record<string, unknown>[] }
+    ).records;
     for (const l of raw.lessons) {
       const row = lessonsCsv.find((r) => r.id === l.id)!;
       expect([row.published, row.title, row.status, row.principles], l.id).toEqual([
@@ -426,11 +430,11 @@ describe.each(cases)('$name', (c) => {
       ]);
       expect(lessonsJson.find((r) => r.id === l.id)!.published).toBe(l.published);
     }
-    const assuranceJson = JSON.parse(c.site!.read('data/assurance.json')) as {
-      action_note: string;
-      organisation: string;
-      returns: unknown[];
-    }[];
+    const assuranceJson = (
+      JSON.parse(c.site!.read('data/assurance.json')) as {
+        records: { action_note: string; organisation: string; returns: unknown[] }[];
+      }
+    ).records;
     expect(sorted(assuranceJson.map((r) => `${r.action_note}/${r.organisation}`))).toEqual(
       sorted(raw.returns.map((r) => `${r.note}/${r.org}`)),
     );

@@ -28,11 +28,89 @@ export const LABEL_KEYS = [
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
+/** What the site says about one edition and its data files. */
+const editionText = z.strictObject({
+  dataTitle: z
+    .string()
+    .min(3)
+    .max(40)
+    .describe('The name of the data page and its links ("Open data", "Data downloads").'),
+  licence: z
+    .string()
+    .min(10)
+    .max(400)
+    .describe(
+      'The licence or reuse statement: the footer, the feeds, the data page and every data file.',
+    ),
+  handling: z
+    .string()
+    .min(10)
+    .max(600)
+    .describe('How to handle the data files: the data page and every data file.'),
+});
+export type EditionText = z.output<typeof editionText>;
+
+/** The wording each edition gets when jol.config.json says nothing about it. */
+export const EDITION_DEFAULTS = {
+  responders: {
+    dataTitle: 'Data downloads',
+    licence:
+      'OFFICIAL-SENSITIVE material for responder organisations only. No open licence applies: do not publish or share it outside responder organisations.',
+    handling:
+      'These files hold OFFICIAL-SENSITIVE records. Share them only with responder organisations that need them, over systems approved for OFFICIAL-SENSITIVE; never publish them or put them on a public host, and delete copies you no longer need.',
+  },
+  public: {
+    dataTitle: 'Open data',
+    licence: 'Contains public sector information licensed under the Open Government Licence v3.0.',
+    handling:
+      'These files hold only records cleared for public release (OFFICIAL and public), every organisation and the assurance returns of the public action notes.',
+  },
+} as const satisfies Record<'responders' | 'public', EditionText>;
+
 export const jolConfigSchema = z.strictObject({
+  name: z
+    .string()
+    .min(3)
+    .max(60)
+    .default('JOL Library')
+    .describe("The library's name: the site's header, page titles and feeds."),
+  sample: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true while the content is the sample library (fictional lessons): every page says so. `npm run init` sets it to false.',
+    ),
   repository: z
     .string()
     .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/)
     .describe('owner/name of the GitHub repository.'),
+  repositoryVisibility: z
+    .enum(['private', 'public'])
+    .default('private')
+    .describe(
+      'Whether the public can read the repository. Only when "public" does the public edition link to it (source, history, edit and submission forms).',
+    ),
+  contact: z
+    .strictObject({
+      name: z
+        .string()
+        .min(3)
+        .max(100)
+        .describe('Who runs the library, e.g. "the JOL central team".'),
+      email: z
+        .email()
+        .optional()
+        .describe('Their team mailbox, for organisations that want to join.'),
+    })
+    .default({ name: 'the JOL central team' })
+    .describe('The central team organisations contact to join the library.'),
+  editions: z
+    .strictObject({
+      responders: editionText.default(EDITION_DEFAULTS.responders),
+      public: editionText.default(EDITION_DEFAULTS.public),
+    })
+    .default(EDITION_DEFAULTS)
+    .describe("Each edition's data page title, licence statement and handling instructions."),
   defaultBranch: z.string().min(1).describe('The branch that publishes.'),
   reviewersTeam: z
     .string()
@@ -63,6 +141,11 @@ export const jolConfigSchema = z.strictObject({
 
 export type JolConfig = z.output<typeof jolConfigSchema>;
 
+/** The config file: JOL_CONFIG, else jol.config.json at the repository root. */
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.JOL_CONFIG || path.join(REPO_ROOT, 'jol.config.json');
+}
+
 /** The repository root (two levels above scripts/lib/config). */
 export const REPO_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -71,9 +154,7 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-export function loadConfig(
-  file = process.env.JOL_CONFIG || path.join(REPO_ROOT, 'jol.config.json'),
-): JolConfig {
+export function loadConfig(file = configPath()): JolConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -82,6 +163,11 @@ export function loadConfig(
       cause: error,
     });
   }
+  return checkConfig(raw, file);
+}
+
+/** The configuration checked against the schema, or an error naming the file and each field. */
+export function checkConfig(raw: unknown, file: string): JolConfig {
   const parsed = jolConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues

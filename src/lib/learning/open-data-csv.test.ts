@@ -81,7 +81,14 @@ describe('open data against spreadsheet formulas', () => {
     expect(defused.toSorted()).toEqual(Object.values(formulas).toSorted());
 
     // The JSON keeps the text as written.
-    const json = (d: Dataset) => JSON.parse(toJson(jsonRecords(lib, d))) as unknown[];
+    const about = {
+      classification: 'official',
+      edition: 'public',
+      licence: 'Licence.',
+      handling: 'Handling.',
+    } as const;
+    const json = (d: Dataset) =>
+      (JSON.parse(toJson(jsonRecords(lib, d), about)) as { records: unknown[] }).records;
     expect(json('lessons')[0]).toMatchObject({
       title: formulas.title,
       summary: formulas.summary,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, csvHeader, toJson } from './open-data.ts';
+import { DATASETS, MARKING_COLUMN, csvHeader, toJson } from './open-data.ts';
 import { fieldDocs, schemaFileOf, typeText } from './open-data-fields.ts';
 
 describe('open data field documentation', () => {
@@ -33,12 +33,13 @@ describe('open data field documentation', () => {
       for (const f of fieldDocs(d)) expect(f.description, `${d}.${f.name}`).not.toBe('');
   });
 
-  it('covers every CSV column', () => {
+  it('covers every CSV column but the marking, which the page explains apart', () => {
     for (const d of DATASETS) {
+      expect(csvHeader(d)[0]).toBe(MARKING_COLUMN);
       const documented = new Set(fieldDocs(d).map((f) => f.name.replace(/\[\]\..*$/, '')));
-      for (const column of csvHeader(d).filter(
-        (c) => !['recommendation', 'state', 'evidence'].includes(c) || d !== 'assurance',
-      )) {
+      for (const column of csvHeader(d)
+        .slice(1)
+        .filter((c) => !['recommendation', 'state', 'evidence'].includes(c) || d !== 'assurance')) {
         expect(documented.has(column), `${d}: ${column}`).toBe(true);
       }
     }
@@ -50,10 +51,28 @@ describe('open data field documentation', () => {
     expect(schemaFileOf('assurance')).toBe('assurance-return.schema.json');
   });
 
-  it('writes JSON one record per line', () => {
-    expect(toJson([])).toBe('[]\n');
-    const text = toJson([{ a: 1 }, { b: 'x\ny' }]);
+  it('writes JSON with its marking, edition, licence and handling first, then one record per line', () => {
+    const about = {
+      classification: 'official-sensitive',
+      edition: 'responders',
+      licence: 'Not licensed for reuse.',
+      handling: 'Share only with responders.',
+    } as const;
+    const head = {
+      classification: 'OFFICIAL-SENSITIVE',
+      edition: 'responders',
+      licence: 'Not licensed for reuse.',
+      handling: 'Share only with responders.',
+    };
+    expect(JSON.parse(toJson([], about))).toEqual({ ...head, records: [] });
+    expect(toJson([], about).split('\n')).toHaveLength(2);
+    const text = toJson([{ a: 1 }, { b: 'x\ny' }], { ...about, classification: 'official' });
     expect(text.split('\n')).toHaveLength(5);
-    expect(JSON.parse(text)).toEqual([{ a: 1 }, { b: 'x\ny' }]);
+    expect(text.split('\n')[1]).toBe('{"a":1},');
+    expect(JSON.parse(text)).toEqual({
+      ...head,
+      classification: 'OFFICIAL',
+      records: [{ a: 1 }, { b: 'x\ny' }],
+    });
   });
 });

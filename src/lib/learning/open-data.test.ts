@@ -1,6 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvTable, DATASETS, datasetPaths, fieldsOf, jsonRecords, toCsv } from './open-data.ts';
+import {
+  csvTable,
+  DATASETS,
+  datasetPaths,
+  fieldsOf,
+  fileClassification,
+  jsonRecords,
+  toCsv,
+} from './open-data.ts';
 import { lesson, library, note, org, ret } from '../../../tests/helpers/library.ts';
 
 const lib = library({
@@ -47,9 +55,33 @@ describe('open data', () => {
 
   it('gives assurance one row per organisation and recommendation', () => {
     expect(csvTable(lib, 'assurance').rows).toEqual([
-      ['2024-001', 'org-a', '2024-03-15', 'R1', 'implemented', 'Done, tested.'],
-      ['2024-001', 'org-a', '2024-03-15', 'R2', 'in-progress', ''],
+      ['OFFICIAL', '2024-001', 'org-a', '2024-03-15', 'R1', 'implemented', 'Done, tested.'],
+      ['OFFICIAL', '2024-001', 'org-a', '2024-03-15', 'R2', 'in-progress', ''],
     ]);
+  });
+
+  it('starts every CSV row with its own marking and marks each file with its highest', () => {
+    const mixed = library({
+      organisations: [org('org-a', 'police')],
+      lessons: [
+        lesson('2024-01-05-a'),
+        lesson('2024-01-06-b', { classification: 'official-sensitive', public: false }),
+      ],
+      notes: [note('2024-001', { classification: 'official-sensitive', public: false })],
+      returns: [
+        ret('2024-001', 'org-a', '2024-03-15', [{ recommendation: 'R1', state: 'not-started' }]),
+      ],
+    });
+    expect(csvTable(mixed, 'lessons').rows.map((r) => [r[0], r[1]])).toEqual([
+      ['OFFICIAL', '2024-01-05-a'],
+      ['OFFICIAL-SENSITIVE', '2024-01-06-b'],
+    ]);
+    expect(csvTable(mixed, 'assurance').rows[0]![0]).toBe('OFFICIAL-SENSITIVE');
+    expect(csvTable(mixed, 'organisations').rows[0]![0]).toBe('OFFICIAL');
+    expect(fileClassification(mixed, 'lessons')).toBe('official-sensitive');
+    expect(fileClassification(mixed, 'assurance')).toBe('official-sensitive');
+    expect(fileClassification(mixed, 'organisations')).toBe('official');
+    expect(fileClassification(lib, 'lessons')).toBe('official');
   });
 
   it('writes recommendations readably in the action-note CSV', () => {

@@ -1,14 +1,18 @@
 /**
- * Open data: every record of the edition as JSON and CSV (one file per collection, plus the
- * JSON Schemas beside them). JSON keeps each record whole; CSV flattens lists into
- * "; "-separated cells and gives assurance one row per organisation and recommendation; a
- * CSV cell that starts like a spreadsheet formula gets a `'` in front (`toCsv`).
+ * The data files: every record of the edition as JSON and CSV (one file per collection, plus
+ * the JSON Schemas beside them). Each file carries its protective marking: a JSON file is an
+ * object whose `classification` is the highest marking of its records, with the edition, its
+ * licence and handling text and the `records`; every CSV row starts with `marking`, the
+ * row's own marking. JSON keeps each record whole; CSV flattens lists into "; "-separated
+ * cells and gives assurance one row per organisation and recommendation; a CSV cell that
+ * starts like a spreadsheet formula gets a `'` in front (`toCsv`).
  * Field order follows the schemas, so columns are stable between builds.
  */
 import { stringify } from 'csv-stringify/sync';
 import { collections, type CollectionName } from '../../../schemas/collections.ts';
 import { keysAt } from '../../../schemas/shape.ts';
 import type { Library } from '../library.ts';
+import { type Classification, classificationName } from '../page.ts';
 import { pageKey } from '../page-keys.ts';
 
 /** Review-only fields that are not part of the published data. */
@@ -86,6 +90,33 @@ export function jsonRecords(lib: Library, name: Dataset): Record<string, unknown
   }
 }
 
+/**
+ * The classification of each record of a dataset, in the order of `jsonRecords`: a lesson's,
+ * note's or event's own; an assurance return takes its action note's (what it reports on is
+ * the note's); organisations are OFFICIAL.
+ */
+export function recordClassifications(lib: Library, name: Dataset): Classification[] {
+  const own = (r: Record<string, unknown>): Classification =>
+    r.classification === 'official-sensitive' ? 'official-sensitive' : 'official';
+  switch (name) {
+    case 'assurance': {
+      const notes = new Map(lib.notes.map((n) => [n.id, n.data.classification]));
+      return lib.returns.map((r) => own({ classification: notes.get(r.note) }));
+    }
+    case 'organisations':
+      return lib.organisations.map(() => 'official');
+    default:
+      return jsonRecords(lib, name).map(own);
+  }
+}
+
+/** The marking of a data file: OFFICIAL-SENSITIVE when any of its records is. */
+export function fileClassification(lib: Library, name: Dataset): Classification {
+  return recordClassifications(lib, name).includes('official-sensitive')
+    ? 'official-sensitive'
+    : 'official';
+}
+
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value))
@@ -103,20 +134,28 @@ const ASSURANCE_HEADER = [
   'evidence',
 ];
 
+/**
+ * The first column of every CSV: the row's protective marking in capitals (OFFICIAL,
+ * OFFICIAL-SENSITIVE), so that a row copied out of the file still says how to handle it.
+ */
+export const MARKING_COLUMN = 'marking';
+
 /** The columns of a dataset's CSV, known without any record. */
 export function csvHeader(name: Dataset): string[] {
-  if (name === 'assurance') return [...ASSURANCE_HEADER];
-  return ['id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter(
+  if (name === 'assurance') return [MARKING_COLUMN, ...ASSURANCE_HEADER];
+  return [MARKING_COLUMN, 'id', ...fieldsOf(name), ...(name === 'lessons' ? ['body'] : [])].filter(
     (h, i, all) => all.indexOf(h) === i,
   );
 }
 
-/** Header and rows of a dataset's CSV. */
+/** Header and rows of a dataset's CSV, each row starting with its marking. */
 export function csvTable(lib: Library, name: Dataset): { header: string[]; rows: string[][] } {
+  const marks = recordClassifications(lib, name).map(classificationName);
   if (name === 'assurance') {
     const header = csvHeader(name);
-    const rows = lib.returns.flatMap((r) =>
+    const rows = lib.returns.flatMap((r, i) =>
       r.data.returns.map((e) => [
+        marks[i]!,
         r.note,
         r.organisation,
         r.data.updated,
@@ -133,21 +172,26 @@ export function csvTable(lib: Library, name: Dataset): { header: string[]; rows:
     // Recommendations as readable cells: "R1: text (due 2025-01-31)".
     return {
       header,
-      rows: records.map((r) =>
+      rows: records.map((r, i) =>
         header.map((h) =>
-          h === 'recommendations'
-            ? (
-                (r.recommendations as { id: string; text: string; due?: string }[] | undefined) ??
-                []
-              )
-                .map((x) => `${x.id}: ${x.text}${x.due ? ` (due ${x.due})` : ''}`)
-                .join('; ')
-            : cell(r[h]),
+          h === MARKING_COLUMN
+            ? marks[i]!
+            : h === 'recommendations'
+              ? (
+                  (r.recommendations as { id: string; text: string; due?: string }[] | undefined) ??
+                  []
+                )
+                  .map((x) => `${x.id}: ${x.text}${x.due ? ` (due ${x.due})` : ''}`)
+                  .join('; ')
+              : cell(r[h]),
         ),
       ),
     };
   }
-  return { header, rows: records.map((r) => header.map((h) => cell(r[h]))) };
+  return {
+    header,
+    rows: records.map((r, i) => header.map((h) => (h === MARKING_COLUMN ? marks[i]! : cell(r[h])))),
+  };
 }
 
 /**
@@ -166,9 +210,29 @@ export function toCsv(table: { header: string[]; rows: string[][] }): string {
   });
 }
 
-/** A JSON array with one record per line: valid JSON, readable diffs, no indentation weight. */
-export function toJson(records: readonly Record<string, unknown>[]): string {
+/** What a JSON data file says about itself before its records. */
+export interface DataFileAbout {
+  /** The highest marking of its records: `fileClassification`. */
+  classification: Classification;
+  edition: 'responders' | 'public';
+  /** The edition's licence statement and handling text (jol.config.json `editions`). */
+  licence: string;
+  handling: string;
+}
+
+/**
+ * A JSON data file: an object with the file's marking in capitals ("OFFICIAL-SENSITIVE"), the
+ * edition, licence and handling, then `records`, one record per line: valid JSON, readable
+ * diffs, no indentation weight.
+ */
+export function toJson(records: readonly Record<string, unknown>[], about: DataFileAbout): string {
+  const head = JSON.stringify({
+    classification: classificationName(about.classification),
+    edition: about.edition,
+    licence: about.licence,
+    handling: about.handling,
+  }).slice(0, -1);
   return records.length === 0
-    ? '[]\n'
-    : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+    ? `${head},"records":[]}\n`
+    : `${head},"records":[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
 }

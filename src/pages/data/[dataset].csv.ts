@@ -1,4 +1,7 @@
-/** Open data: every record of a collection of the edition as CSV (lists joined with "; "). */
+/**
+ * A data file: every record of a collection of the edition as CSV (lists joined with "; "), each
+ * row starting with its marking (`marking`: OFFICIAL or OFFICIAL-SENSITIVE).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type Dataset, datasetPaths, csvTable, toCsv } from '../../lib/learning/open-data.ts';
 import { getLibrary } from '../../lib/site-data.ts';

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { buildDigestFeed } from '../../lib/digests.ts';
-import { getLibrary, urls } from '../../lib/site-data.ts';
+import { feedSite, getLibrary, urls } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
-  return new Response(buildDigestFeed(lib, urls).atom1(), {
+  return new Response(buildDigestFeed(lib, urls, feedSite).atom1(), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { mainFeedSpec } from '../../lib/feed-routes.ts';
 import { buildFeed } from '../../lib/feeds.ts';
-import { getLibrary, urls } from '../../lib/site-data.ts';
+import { feedSite, getLibrary, urls } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
-  return new Response(buildFeed(mainFeedSpec(lib, urls), lib, urls).atom1(), {
+  return new Response(buildFeed(mainFeedSpec(lib, urls), lib, urls, feedSite).atom1(), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };

@@ -1,4 +1,4 @@
-/** The JSON Schemas of the records, published beside the open data (the same as schemas/json/). */
+/** The JSON Schemas of the records, published beside the data files (the same as schemas/json/). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonSchemaFiles } from '../../../../scripts/lib/json-schema.ts';
 

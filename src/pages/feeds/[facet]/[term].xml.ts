@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { facetFeedSpecs } from '../../../lib/feed-routes.ts';
 import { buildFeed, type FeedSpec } from '../../../lib/feeds.ts';
 import { feedKey } from '../../../lib/page-keys.ts';
-import { getLibrary, urls } from '../../../lib/site-data.ts';
+import { feedSite, getLibrary, urls } from '../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const lib = await getLibrary();
@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const lib = await getLibrary();
-  return new Response(buildFeed(props.spec as FeedSpec, lib, urls).rss2(), {
+  return new Response(buildFeed(props.spec as FeedSpec, lib, urls, feedSite).rss2(), {
     headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
   });
 };
