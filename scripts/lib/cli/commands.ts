@@ -32,6 +32,13 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'bring in lessons exported from another system (--check: report, write nothing)',
     group: 'content',
   },
+  init: {
+    script: 'init.ts',
+    usage: '--name <name> --repository <owner/name> [--organisations <file.csv>] [--force]',
+    summary:
+      'start a real library from the sample: remove the sample records, set the name and repository',
+    group: 'content',
+  },
   schemas: {
     script: 'generate-json-schema.ts',
     usage: '[--check]',
