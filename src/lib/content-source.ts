@@ -5,10 +5,12 @@
  * for Markdown records, sanitised HTML. Used by the integrations (src/integrations/), never by
  * pages, which wait for the same load through src/lib/site-content.ts.
  */
+import path from 'node:path';
 import { collectionNames, type CollectionName } from '../../schemas/collections.ts';
 import { loadContent } from '../../scripts/lib/load-content.ts';
 import { siteConfig } from './config.ts';
 import { renderMarkdown } from './markdown.ts';
+import { plural } from './page.ts';
 import { publishedDate, readGitHistory, repositoryPath } from './published.ts';
 import {
   type SiteContent,
@@ -37,15 +39,17 @@ async function loadAll(log: Log): Promise<SiteContent> {
   log.info(
     `${config.edition} edition from ${config.contentRoot}: ${collectionNames.map((n) => `${content[n].length} ${n}`).join(', ')}${warned ? ` (${warned} validator warnings)` : ''}`,
   );
-  const history = readGitHistory(config.contentRoot);
+  const history = readGitHistory(
+    config.contentRoot,
+    path.resolve(process.env.JOL_CACHE_DIR || 'node_modules/.astro'),
+  );
   if (history.unavailable)
     log.warn(
-      `Published dates: ${history.unavailable}; lessons without a published date use their submitted date.`,
+      `Published dates: ${history.unavailable}; lessons without a published date use their submitted date. Record history is not available: closed quarters' digests use the current files (a return as of its \`updated\` date), and pages say so.`,
     );
-  const out = Object.fromEntries(collectionNames.map((n) => [n, [] as StoredRecord[]])) as Record<
-    CollectionName,
-    StoredRecord[]
-  >;
+  const out: SiteContent = Object.fromEntries(
+    collectionNames.map((n) => [n, [] as StoredRecord[]]),
+  ) as Record<CollectionName, StoredRecord[]>;
   for (const name of collectionNames) {
     for (const record of content[name]) {
       const abs = record.absolute;
@@ -66,6 +70,25 @@ async function loadAll(log: Log): Promise<SiteContent> {
       }
       out[name].push(stored);
     }
+  }
+  // Only the history of the edition's records: a public build holds nothing of the others.
+  const notes = new Set(out['action-notes'].map((r) => r.id));
+  const lessons = new Set(out.lessons.map((r) => r.id));
+  out.history = {
+    available: !history.unavailable,
+    ...(history.unavailable ? { reason: history.unavailable } : {}),
+    returns: new Map([...history.returns].filter(([key]) => notes.has(key.split('/')[0]!))),
+    lessons: new Map([...history.lessons].filter(([id]) => lessons.has(id))),
+    notes: new Map([...history.notes].filter(([id]) => notes.has(id))),
+  };
+  if (!history.unavailable) {
+    const uncommitted = collectionNames
+      .flatMap((n) => content[n])
+      .filter((r) => !history.firstAdded.has(r.absolute)).length;
+    if (uncommitted)
+      log.info(
+        `Record history: ${plural(uncommitted, 'record is', 'records are')} not committed yet, so ${uncommitted === 1 ? 'its' : 'their'} history is not available; the current ${uncommitted === 1 ? 'file is' : 'files are'} used.`,
+      );
   }
   return out;
 }

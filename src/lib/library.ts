@@ -9,7 +9,7 @@ import type { Event } from '../../schemas/event.ts';
 import type { Lesson } from '../../schemas/lesson.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import { byDateDesc } from './dates.ts';
-import type { PublishedSource } from './published.ts';
+import type { PublishedSource, ReturnVersion, StatusVersion } from './published.ts';
 import { type RelatedResult, relatedLessons } from './related.ts';
 
 export interface LessonEntry {
@@ -39,6 +39,11 @@ export interface ReturnEntry {
   note: string;
   organisation: string;
   data: AssuranceReturn;
+  /**
+   * Date of the commit that brought this version of the file into the branch, when Git history
+   * has it (digests count returns by it); else the file's `updated` is used.
+   */
+  recorded?: string;
 }
 export interface EventEntry {
   id: string;
@@ -58,7 +63,31 @@ export interface LibraryInput {
   events: EventEntry[];
   organisations: OrganisationEntry[];
   today: string;
+  /** The records' history from Git (src/lib/published.ts); none when not given. */
+  history?: LibraryHistory;
 }
+
+/**
+ * The edition's records' history from Git: every version of each return, and each lesson's
+ * and note's status over time. `available: false` (a shallow clone, no repository) leaves the
+ * maps empty, and pages say "history not available" rather than invent it.
+ */
+export interface LibraryHistory {
+  available: boolean;
+  /** Why not, when not available. */
+  reason?: string;
+  returns: Map<string, ReturnVersion[]>;
+  lessons: Map<string, StatusVersion[]>;
+  notes: Map<string, StatusVersion[]>;
+}
+
+export const NO_HISTORY: LibraryHistory = {
+  available: false,
+  reason: 'no history was given',
+  returns: new Map(),
+  lessons: new Map(),
+  notes: new Map(),
+};
 
 // The states come from a JSON vocabulary, so TypeScript knows them only as strings; the union
 // still says what a cell may hold.
@@ -99,6 +128,7 @@ export class Library {
   readonly events: EventEntry[];
   readonly organisations: OrganisationEntry[];
   readonly today: string;
+  readonly history: LibraryHistory;
   readonly #lessons: Map<string, LessonEntry>;
   readonly #notes: Map<string, NoteEntry>;
   readonly #events: Map<string, EventEntry>;
@@ -108,6 +138,7 @@ export class Library {
 
   constructor(input: LibraryInput) {
     this.today = input.today;
+    this.history = input.history ?? NO_HISTORY;
     this.lessons = [...input.lessons].sort(
       byDateDesc(
         (l) => l.published,

@@ -95,3 +95,121 @@ describe('readGitHistory', () => {
     }
   });
 });
+
+describe('readGitHistory: versions of returns and statuses', () => {
+  let repo: string;
+  const put = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+    fs.writeFileSync(path.join(repo, rel), text);
+  };
+  const commit = (date: string) => {
+    git(repo, ['add', '-A', '.']);
+    git(repo, ['commit', '-q', '-m', date], date);
+    return git(repo, ['rev-parse', 'HEAD']).slice(0, 12);
+  };
+  const ret = (updated: string, state: string) =>
+    `updated: ${updated}\nreturns:\n  - recommendation: R1\n    state: ${state}\n`;
+  const md = (status?: string) =>
+    `---\ntitle: x\n${status ? `status: ${status}\n` : ''}---\n\nBody\n`;
+  const shas: Record<string, string> = {};
+
+  beforeAll(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-history-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    put('content/assurance/2024-001/org-a.yaml', ret('2024-01-09', 'in-progress'));
+    put('content/lessons/2024-01-01-a.md', md());
+    put('content/action-notes/2024-001.md', md());
+    shas.one = commit('2024-01-10');
+    put('content/assurance/2024-001/org-a.yaml', ret('2024-03-01', 'implemented'));
+    put('content/assurance/2024-001/old-name.yaml', ret('2024-03-01', 'not-started'));
+    put('content/lessons/2024-01-01-a.md', md('actioned'));
+    shas.two = commit('2024-03-02');
+    git(repo, [
+      'mv',
+      'content/assurance/2024-001/old-name.yaml',
+      'content/assurance/2024-001/org-b.yaml',
+    ]);
+    put('content/assurance/2024-001/broken.yaml', 'updated: [unclosed\n');
+    put('content/lessons/2024-01-01-a.md', md('learned'));
+    put('content/action-notes/2024-001.md', md('closed'));
+    shas.three = commit('2024-06-15');
+    git(repo, ['rm', '-q', 'content/assurance/2024-001/org-a.yaml']);
+    shas.four = commit('2024-09-01');
+  });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('reads every version of each return, following renames and ending removed ones', () => {
+    const h = readGitHistory(path.join(repo, 'content'));
+    expect(h.returns.get('2024-001/org-a')).toEqual([
+      {
+        recorded: '2024-01-10',
+        commit: shas.one,
+        updated: '2024-01-09',
+        entries: [{ recommendation: 'R1', state: 'in-progress' }],
+      },
+      {
+        recorded: '2024-03-02',
+        commit: shas.two,
+        updated: '2024-03-01',
+        entries: [{ recommendation: 'R1', state: 'implemented' }],
+      },
+      { recorded: '2024-09-01', commit: shas.four, updated: null, entries: null },
+    ]);
+    // Renamed: the history moves with the file.
+    expect(h.returns.has('2024-001/old-name')).toBe(false);
+    expect(h.returns.get('2024-001/org-b')?.map((v) => v.recorded)).toEqual([
+      '2024-03-02',
+      '2024-06-15',
+    ]);
+    // A version that cannot be read is left out.
+    expect(h.returns.get('2024-001/broken')).toEqual([]);
+  });
+
+  it("reads each lesson's and note's status over time, with the schema's defaults", () => {
+    const h = readGitHistory(path.join(repo, 'content'));
+    expect(h.lessons.get('2024-01-01-a')?.map((v) => [v.recorded, v.status])).toEqual([
+      ['2024-01-10', 'identified'],
+      ['2024-03-02', 'actioned'],
+      ['2024-06-15', 'learned'],
+    ]);
+    expect(h.notes.get('2024-001')?.map((v) => [v.recorded, v.status])).toEqual([
+      ['2024-01-10', 'open'],
+      ['2024-06-15', 'closed'],
+    ]);
+  });
+
+  it('keeps the parsed history keyed by HEAD, and reads Git again after a new commit', () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-history-cache-'));
+    try {
+      const root = path.join(repo, 'content');
+      const first = readGitHistory(root, cache);
+      const files = fs.readdirSync(cache);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toContain(first.head!);
+      expect(readGitHistory(root, cache)).toEqual(first);
+      put('content/lessons/2024-01-01-a.md', md('superseded'));
+      const sha = commit('2024-10-01');
+      const next = readGitHistory(root, cache);
+      expect(next.lessons.get('2024-01-01-a')?.at(-1)).toEqual({
+        recorded: '2024-10-01',
+        commit: sha,
+        status: 'superseded',
+      });
+      // Only the newest commit's history is kept.
+      expect(fs.readdirSync(cache)).toEqual([expect.stringContaining(next.head!)]);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('says why when the content is not in a repository', () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-no-git-'));
+    try {
+      const h = readGitHistory(plain);
+      expect(h.unavailable).toMatch(/not inside a Git repository/);
+      expect(h.returns.size).toBe(0);
+    } finally {
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * validator and its worker threads stay out of the page bundle.
  */
 import type { CollectionName } from '../../schemas/collections.ts';
+import type { LibraryHistory } from './library.ts';
 import type { PublishedSource } from './published.ts';
 
 export interface StoredRecord {
@@ -23,7 +24,10 @@ export interface StoredRecord {
   html?: string;
 }
 
-export type SiteContent = Record<CollectionName, StoredRecord[]>;
+export type SiteContent = Record<CollectionName, StoredRecord[]> & {
+  /** The edition's records' history from Git (only records of the edition). */
+  history?: LibraryHistory;
+};
 
 const SHARED = Symbol.for('jol-library.site-content');
 /** A load of one content root and edition (`key`), shared by everything in the build process. */

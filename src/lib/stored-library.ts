@@ -10,14 +10,17 @@ import type { Event } from '../../schemas/event.ts';
 import type { Lesson } from '../../schemas/lesson.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { StoredRecord } from './site-content.ts';
-import { Library } from './library.ts';
+import { Library, type LibraryHistory } from './library.ts';
 import type { PublishedSource } from './published.ts';
 
-export type StoredCollections = Record<CollectionName, readonly StoredRecord[]>;
+export type StoredCollections = Record<CollectionName, readonly StoredRecord[]> & {
+  history?: LibraryHistory;
+};
 
 export function libraryFromStored(c: StoredCollections, today: string): Library {
   return new Library({
     today,
+    history: c.history,
     lessons: c.lessons.map((e) => ({
       id: e.id,
       data: e.data.record as Lesson,
@@ -37,7 +40,14 @@ export function libraryFromStored(c: StoredCollections, today: string): Library 
     })),
     returns: c.assurance.map((e) => {
       const [note, organisation] = e.id.split('/') as [string, string];
-      return { id: e.id, note, organisation, data: e.data.record as AssuranceReturn };
+      return {
+        id: e.id,
+        note,
+        organisation,
+        data: e.data.record as AssuranceReturn,
+        // The current version was recorded when the file last changed on the branch.
+        ...(e.data.lastChanged ? { recorded: e.data.lastChanged } : {}),
+      };
     }),
     events: c.events.map((e) => ({
       id: e.id,

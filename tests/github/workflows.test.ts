@@ -31,6 +31,27 @@ describe('every workflow', () => {
       expect(await lintWorkflow(fs.readFileSync(path.join(DIR, file), 'utf8'), file)).toEqual([]);
     });
   }
+
+  // Digests of closed quarters, published dates and the assurance history come from the whole
+  // Git history: a shallow checkout would build them from the current files instead.
+  it('checks out the full history (fetch-depth 0) in every job that builds the site', () => {
+    type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+    const builders: string[] = [];
+    for (const file of files) {
+      const wf = parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as {
+        jobs: Record<string, { steps?: Step[] }>;
+      };
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        const steps = job.steps ?? [];
+        if (!steps.some((s) => /\bnpm run build\b|\bastro build\b/.test(s.run ?? ''))) continue;
+        builders.push(`${file} ${name}`);
+        const checkout = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+        expect(checkout.length, `${file} ${name}`).toBeGreaterThan(0);
+        for (const s of checkout) expect(s.with?.['fetch-depth'], `${file} ${name}`).toBe(0);
+      }
+    }
+    expect(builders.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the security rules catch what they are for', () => {

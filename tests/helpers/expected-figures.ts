@@ -45,6 +45,8 @@ export interface RawReturn {
   note: string;
   org: string;
   d: Data;
+  /** Date of the commit that brought this version (`git log` of the file), when in Git. */
+  recorded?: string;
 }
 export interface RawOrg {
   id: string;
@@ -65,6 +67,35 @@ function filesIn(dir: string, ext: string): string[] {
     .filter((f) => f.endsWith(ext) && !f.startsWith('.'))
     .sort()
     .map((f) => path.join(dir, f));
+}
+
+/**
+ * The versions of one file on the branch, oldest first: the date of each commit that changed it
+ * and the file's text then, by asking Git about that one file; none outside Git or in a shallow
+ * clone.
+ */
+function gitVersions(file: string): { date: string; text: string }[] {
+  try {
+    const cwd = path.dirname(file);
+    const run = (args: string[]) =>
+      execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    if (run(['rev-parse', '--is-shallow-repository']).trim() === 'true') return [];
+    const log = run([
+      'log',
+      '--first-parent',
+      '--reverse',
+      '--format=%H %cs',
+      '--',
+      path.basename(file),
+    ]).trim();
+    if (!log) return [];
+    return log.split('\n').map((line) => {
+      const [sha, date] = line.split(' ') as [string, string];
+      return { date, text: run(['show', `${sha}:./${path.basename(file)}`]) };
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** The day a file was first committed, by asking Git about that one file; undefined outside Git or in a shallow clone. */
@@ -97,6 +128,8 @@ export interface Raw {
   orgs: RawOrg[];
   events: string[];
   today: string;
+  /** The content root read. */
+  root: string;
 }
 
 /** The records of one edition, as the content model defines it. */
@@ -126,6 +159,7 @@ export function readRoot(root: string, edition: 'responders' | 'public', today: 
           note,
           org: path.basename(f, '.yaml'),
           d: parse(fs.readFileSync(f, 'utf8')),
+          recorded: gitVersions(f).at(-1)?.date,
         });
     }
   }
@@ -136,7 +170,54 @@ export function readRoot(root: string, edition: 'responders' | 'public', today: 
   const events = filesIn(path.join(root, 'events'), '.yaml')
     .filter((f) => inEdition(parse(fs.readFileSync(f, 'utf8'))))
     .map((f) => path.basename(f, '.yaml'));
-  return { lessons, notes, returns, orgs, events, today };
+  return { lessons, notes, returns, orgs, events, today, root };
+}
+
+/**
+ * The records as they stood on `day`, from each file's own Git history (content model, "A
+ * digest of a closed quarter"): lessons published and notes issued by then, each with the
+ * status of its last version committed by then (else its first version's, else today's); each
+ * return as its last version committed by then, or, for a file with no history, as it is if
+ * its `updated` is not after the day. Files removed from the branch are not looked at.
+ */
+export function rawAsOf(raw: Raw, day: string): Raw {
+  const statusThen = (file: string, fallback: string, now: string): string => {
+    const versions = gitVersions(file);
+    if (versions.length === 0) return now;
+    const v = versions.filter((x) => x.date <= day).at(-1) ?? versions[0]!;
+    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(v.text);
+    return String((parse(m![1]!) as Data).status ?? fallback);
+  };
+  const lessons = raw.lessons
+    .filter((l) => l.published <= day)
+    .map((l) => ({
+      ...l,
+      d: {
+        ...l.d,
+        status: statusThen(
+          path.join(raw.root, 'lessons', `${l.id}.md`),
+          'identified',
+          l.d.status ?? 'identified',
+        ),
+      },
+    }));
+  const notes = raw.notes
+    .filter((n) => String(n.d.issued) <= day)
+    .map((n) => ({
+      ...n,
+      status: statusThen(path.join(raw.root, 'action-notes', `${n.id}.md`), 'open', n.status),
+    }));
+  const returns: RawReturn[] = [];
+  for (const r of raw.returns) {
+    const versions = gitVersions(path.join(raw.root, 'assurance', r.note, `${r.org}.yaml`));
+    if (versions.length === 0) {
+      if (String(r.d.updated) <= day) returns.push({ ...r, recorded: undefined });
+      continue;
+    }
+    const v = versions.filter((x) => x.date <= day).at(-1);
+    if (v) returns.push({ ...r, d: parse(v.text) as Data, recorded: v.date });
+  }
+  return { ...raw, lessons, notes, returns, today: day };
 }
 
 export function quarter(date: string): string {
@@ -331,6 +412,8 @@ export function expectedNational(raw: Raw) {
 
 export interface ExpectedDigest {
   quarter: string;
+  /** The records the digest is made from: as they stood on the last day of a closed quarter. */
+  raw: Raw;
   identified: string[];
   practice: string[];
   byPrinciple: Map<string, string[]>;
@@ -341,15 +424,17 @@ export interface ExpectedDigest {
   trends: string[];
 }
 
-export function expectedDigests(raw: Raw): ExpectedDigest[] {
+export function expectedDigests(now: Raw): ExpectedDigest[] {
   const quarters = new Set<string>();
-  for (const l of raw.lessons) quarters.add(quarter(l.published));
-  for (const n of raw.notes) quarters.add(quarter(String(n.d.issued)));
-  const trends = expectedTrends(raw);
+  for (const l of now.lessons) quarters.add(quarter(l.published));
+  for (const n of now.notes) quarters.add(quarter(String(n.d.issued)));
   return [...quarters]
     .sort()
     .reverse()
     .map((q) => {
+      // A closed quarter's digest shows the library as it stood on its last day.
+      const raw = quarterEnd(q) < now.today ? rawAsOf(now, quarterEnd(q)) : now;
+      const trends = expectedTrends(raw);
       const lessons = raw.lessons.filter((l) => quarter(l.published) === q);
       const byPrinciple = new Map<string, string[]>();
       const byTheme = new Map<string, string[]>();
@@ -363,6 +448,7 @@ export function expectedDigests(raw: Raw): ExpectedDigest[] {
       }
       return {
         quarter: q,
+        raw,
         identified: lessons
           .filter((l) => l.d.kind === 'lesson-identified')
           .map((l) => l.id)
@@ -377,7 +463,9 @@ export function expectedDigests(raw: Raw): ExpectedDigest[] {
           .filter((n) => quarter(String(n.d.issued)) === q)
           .map((n) => n.id)
           .sort(),
-        returnsUpdated: raw.returns.filter((r) => quarter(String(r.d.updated)) === q).length,
+        // Counted by the date each return's version was recorded (its `updated` without history).
+        returnsUpdated: raw.returns.filter((r) => quarter(r.recorded ?? String(r.d.updated)) === q)
+          .length,
         openNotes: raw.notes
           .filter(
             (n) => n.status === 'open' && n.recs.length > 0 && String(n.d.issued) <= quarterEnd(q),

@@ -174,6 +174,10 @@ describe('digest quarters from Git history', () => {
     for (const q of ['2024-q1', '2024-q2', '2024-q3', '2024-q4'])
       expect(digestLessons(shallow, q), q).toEqual(expected[q] ?? []);
     expect(shallow.exists(page('digests/2024-q2/'))).toBe(false);
+    // A closed quarter's digest says it is made from the current files, not history it lacks.
+    expect(shallow.log).toMatch(/Record history is not available/);
+    expect(shallow.read(page('digests/2024-q1/'))).toContain('History not available');
+    expect(full.read(page('digests/2024-q1/'))).not.toContain('History not available');
     expect(shallow.read(page('lessons/2024-01-20-second/'))).toContain(
       '(the submitted date: no published date or Git history)',
     );

@@ -178,8 +178,8 @@ describe.each(cases)('$name', (c) => {
       ).toEqual(d.openNotes);
       for (const id of d.openNotes) {
         const e = expectedNote(
-          c.raw!,
-          c.raw!.notes.find((n) => n.id === id)!,
+          d.raw,
+          d.raw.notes.find((n) => n.id === id)!,
         )!;
         const row = one(open!, 'dataNote', id);
         expect(

@@ -4,9 +4,11 @@
  * assurance progress, and the trends that crossed their threshold in the quarter.
  *
  * A lesson belongs to the quarter of its published date (frontmatter `published`, else the
- * date it first reached main, else `submitted`). Assurance returns carry no history, so a
- * digest shows the returns updated during the quarter and, for the notes open at its end, the
- * progress recorded when the site was built.
+ * date it first reached main, else `submitted`). A return counts as updated in the quarter its
+ * version was recorded in (the date of the commit that brought it into the branch; the file's
+ * `updated` when it has no history). A closed quarter's digest is computed from the library as
+ * it stood on the quarter's last day (`libraryAsOf`, see figures.ts), so later commits never
+ * change it; the open quarter's from the library as it is.
  */
 import { principles, riskThemes } from '../../../schemas/vocabularies.ts';
 import { quarterOf } from '../dates.ts';
@@ -33,6 +35,11 @@ export interface DigestFigures {
   returnsUpdated: ReturnEntry[];
   openNotes: NoteAssurance[];
   trends: Trend[];
+  /**
+   * The day the figures stand on: the quarter's last day for a closed quarter (the library as
+   * it stood then), else undefined (the library as it is on the build date).
+   */
+  asOf?: string;
 }
 
 export function quarterBounds(quarter: string): { start: string; end: string } {
@@ -93,7 +100,7 @@ export function digestIndex(
   const returnsByQuarter = new Map<string, ReturnEntry[]>();
   for (const l of lib.lessons) push(lessonsByQuarter, quarterOf(l.published), l);
   for (const n of lib.notes) push(notesByQuarter, quarterOf(n.data.issued), n);
-  for (const r of lib.returns) push(returnsByQuarter, quarterOf(r.data.updated), r);
+  for (const r of lib.returns) push(returnsByQuarter, quarterOf(r.recorded ?? r.data.updated), r);
   const assurance = new Map<string, NoteAssurance>();
   for (const n of lib.notes) {
     const a = noteAssurance(lib, n);

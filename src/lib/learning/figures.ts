@@ -2,11 +2,19 @@
  * Every learning-loop figure of a build, computed once per library and shared by all pages
  * (digests, trends, the assurance dashboard, feeds, the sitemap): recurring issues, the
  * records of each quarter, each note's assurance, the national view, the lifecycle funnel and
- * the counts over time. Digests are computed on first use and kept.
+ * the counts over time. Digests are computed on first use and kept; a closed quarter's from
+ * the library as it stood on its last day (learning/as-of.ts).
  */
 import type { Library } from '../library.ts';
 import { type NationalAssurance, nationalAssurance } from './assurance.ts';
-import { type DigestFigures, type DigestIndex, digestFigures, digestIndex } from './digest.ts';
+import { libraryAsOf } from './as-of.ts';
+import {
+  type DigestFigures,
+  type DigestIndex,
+  digestFigures,
+  digestIndex,
+  quarterBounds,
+} from './digest.ts';
 import { type Funnel, funnel } from './lifecycle.ts';
 import {
   type CountTable,
@@ -53,7 +61,15 @@ export function learningFigures(lib: Library): LearningFigures {
     },
     digest(quarter) {
       let d = digests.get(quarter);
-      if (!d) digests.set(quarter, (d = digestFigures(lib, quarter, index)));
+      if (!d) {
+        const { end } = quarterBounds(quarter);
+        if (end < lib.today) {
+          // A closed quarter: the library as it stood on its last day, never today's.
+          const then = libraryAsOf(lib, end);
+          d = { ...digestFigures(then, quarter), asOf: end };
+        } else d = digestFigures(lib, quarter, index);
+        digests.set(quarter, d);
+      }
       return d;
     },
   };
