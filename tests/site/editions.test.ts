@@ -124,6 +124,8 @@ describe('editions', () => {
         'data/events.json',
         'data/organisations.csv',
         'data/schemas/lesson.schema.json',
+        'data/assurance-history.json',
+        'data/assurance-history.csv',
         'data/index.html',
       ]),
     );
@@ -146,6 +148,16 @@ describe('editions', () => {
       ).records.every((r) => r.action_note === '2024-001'),
     ).toBe(true);
     expect(responders.read('data/assurance.csv')).toContain('Kumquatzeppelin');
+    // The assurance history: only the returns of public action notes in the public edition.
+    const history = (site: BuiltSite) =>
+      (
+        JSON.parse(site.read('data/assurance-history.json')) as {
+          records: { action_note: string }[];
+        }
+      ).records.map((r) => r.action_note);
+    expect(history(pub).length).toBeGreaterThan(0);
+    expect(new Set(history(pub))).toEqual(new Set(['2024-001']));
+    expect(new Set(history(responders))).toEqual(new Set(['2024-001', '2024-002']));
     expect(pub.exists(page('assurance/2024-002/'))).toBe(false);
     expect(responders.exists(page('assurance/2024-002/'))).toBe(true);
     expect(pub.read(page('assurance/'))).not.toContain('2024-002');
