@@ -21,7 +21,7 @@ const NOTE = '2024-001';
 const RECS = ['R1', 'R2'];
 const REPORT_BACK_BY = '2024-03-01';
 
-function lesson(id: string, org: string): string {
+function lesson(id: string, org: string, status?: string): string {
   return [
     '---',
     'kind: lesson-identified',
@@ -37,6 +37,7 @@ function lesson(id: string, org: string): string {
     '  - communicate',
     'risks:',
     '  - rail-accident',
+    ...(status ? [`status: ${status}`] : []),
     'classification: official',
     'public: true',
     '---',
@@ -107,6 +108,8 @@ function returnFile(updated: string, states: States): string {
 interface Step {
   date: string;
   lessons?: [id: string, org: string][];
+  /** A lesson's status changed: [id, org, status]. */
+  status?: [id: string, org: string, status: string][];
   note?: 'open' | 'closed';
   returns?: Record<string, { updated: string; states: States } | null>;
 }
@@ -122,6 +125,7 @@ const BEFORE: Step[] = [
   {
     date: '2024-05-05',
     lessons: [['2024-05-01-fourth', 'northshire-police']],
+    status: [['2024-01-10-first', 'northshire-police', 'actioned']],
     returns: {
       'northshire-police': {
         updated: '2024-05-01',
@@ -133,6 +137,10 @@ const BEFORE: Step[] = [
   {
     date: '2024-08-01',
     lessons: [['2024-07-30-fifth', 'northshire-fire-and-rescue']],
+    status: [
+      ['2024-01-10-first', 'northshire-police', 'learned'],
+      ['2024-02-01-second', 'northshire-fire-and-rescue', 'learned'],
+    ],
     // Only the reported date changes: the same states, so no new row.
     returns: {
       'northshire-police': {
@@ -166,6 +174,8 @@ let after: BuiltSite;
 function commit(step: Step): void {
   for (const [id, org] of step.lessons ?? [])
     fs.writeFileSync(path.join(content, 'lessons', `${id}.md`), lesson(id, org));
+  for (const [id, org, status] of step.status ?? [])
+    fs.writeFileSync(path.join(content, 'lessons', `${id}.md`), lesson(id, org, status));
   if (step.note)
     fs.writeFileSync(path.join(content, 'action-notes', `${NOTE}.md`), note(step.note));
   for (const [org, r] of Object.entries(step.returns ?? {})) {
@@ -390,5 +400,48 @@ describe('assurance history open data', () => {
     const data = after.read(page('data/'));
     expect(data).toContain('href="/data/assurance-history.csv"');
     expect(data).toContain('href="/data/schemas/assurance-history.schema.json"');
+  });
+});
+
+describe('lesson lifecycle dated from history', () => {
+  /** The day each lesson reached a status, from the steps above. */
+  const reached = (id: string, status: string) =>
+    BEFORE.find((s) => s.status?.some(([l, , st]) => l === id && st === status))!.date;
+  const added = (id: string) => BEFORE.find((s) => s.lessons?.some(([l]) => l === id))!.date;
+  const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  const long = (d: string) =>
+    new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+
+  it('says on the lesson page when it became actioned and learned', () => {
+    const html = after.read(page('lessons/2024-01-10-first/'));
+    expect(html).toContain(`Actioned on ${long(reached('2024-01-10-first', 'actioned'))}`);
+    expect(html).toContain(`Learned on ${long(reached('2024-01-10-first', 'learned'))}`);
+  });
+
+  it('gives the median and 90th percentile of days from identified to learned on the trends page', () => {
+    const values = ['2024-01-10-first', '2024-02-01-second']
+      .map((id) => days(added(id), reached(id, 'learned')))
+      .sort((a, b) => a - b);
+    const median = (values[0]! + values[1]!) / 2;
+    const p90 = values[1]!;
+    const tree = parse(after.read(page('trends/')));
+    const [year] = elements(tree, (e) => e.properties.dataTimeTable === 'year');
+    const [row] = elements(year as never, (e) => e.properties.dataTerm === '2024');
+    expect(['lessons', 'median', 'p90'].map((f) => figure(row as never, f))).toEqual([
+      '2',
+      String(median),
+      String(p90),
+    ]);
+    const [principle] = elements(tree, (e) => e.properties.dataTimeTable === 'principle');
+    const [communicate] = elements(
+      principle as never,
+      (e) => e.properties.dataTerm === 'communicate',
+    );
+    expect(figure(communicate as never, 'lessons')).toBe('2');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, lifecycleOf } from './lifecycle.ts';
+import { funnel, lifecycleOf, medianAndP90, stageDates } from './lifecycle.ts';
 import { lesson } from '../../../tests/helpers/library.ts';
 
 describe('funnel', () => {
@@ -29,5 +29,37 @@ describe('funnel', () => {
       passed: ['identified'],
       closed: 'no-further-action',
     });
+  });
+});
+
+describe('stageDates', () => {
+  const v = (recorded: string, status: string | null) => ({ recorded, commit: 'c', status });
+  it('dates each stage from the run of versions at or past it that lasts to now', () => {
+    const l = lesson('2024-01-01-a', { status: 'learned' });
+    expect(
+      stageDates(l, [
+        v('2024-01-05', 'identified'),
+        v('2024-02-01', 'actioned'),
+        v('2024-03-01', 'identified'),
+        v('2024-04-01', 'actioned'),
+        v('2024-06-01', 'learned'),
+      ]),
+    ).toEqual({ available: true, actioned: '2024-04-01', learned: '2024-06-01' });
+  });
+  it('gives no date without history, or when the current status is not committed yet', () => {
+    const l = lesson('2024-01-01-a', { status: 'learned' });
+    expect(stageDates(l, undefined)).toEqual({ available: false });
+    expect(stageDates(l, [v('2024-01-05', 'actioned')])).toEqual({ available: true });
+  });
+});
+
+describe('medianAndP90', () => {
+  it('takes the mean of the middle two and the nearest rank', () => {
+    expect(medianAndP90([10, 1, 4, 7])).toEqual({ median: 5.5, p90: 10 });
+    expect(medianAndP90(Array.from({ length: 20 }, (_, i) => i + 1))).toEqual({
+      median: 10.5,
+      p90: 18,
+    });
+    expect(medianAndP90([3])).toEqual({ median: 3, p90: 3 });
   });
 });
