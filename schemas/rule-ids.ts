@@ -13,6 +13,10 @@ export const ruleDescriptions = {
   'file/binary': 'the file holds a NUL byte: it is binary, not text',
   'file/empty': 'the file is empty',
   'file/encoding': 'the file is not valid UTF-8',
+  'file/symlink':
+    'a symbolic link that leads out of the content root, to nothing, or round in a loop',
+  'file/not-regular': 'not a regular file (a FIFO, socket or device): only files are read',
+  'file/timeout': 'reading and checking the file took longer than the time limit (10 s)',
   'frontmatter/missing': 'a Markdown record does not start with a closed `---` frontmatter block',
   'yaml/syntax': 'the YAML (file or frontmatter) does not parse',
   'yaml/not-a-mapping': 'the YAML is a single value or a list, not `key: value` fields',

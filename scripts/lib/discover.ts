@@ -1,13 +1,15 @@
 /**
  * Finds every record file of a content root and says which collection and id it has.
  * Anything else in the root (stray files, unknown folders, wrong extensions, wrong nesting)
- * is reported at each file it holds; names starting with "." are ignored.
+ * is reported at each file it holds; names starting with "." are ignored. Symbolic links are
+ * followed only inside the root, and only regular files are records (see `walk`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { UsageError } from './errors.ts';
+import { fileKind } from './read-text.ts';
 
 export interface RecordFile {
   /** Absolute path. */
@@ -27,8 +29,28 @@ export interface Discovery {
 
 const byFolder = new Map(collectionNames.map((name) => [layouts[name].folder, layouts[name]]));
 
-/** Collects the files below `dir` as paths relative to the root (parts joined with "/"). */
-function walk(dir: string, rel: string, out: string[]): void {
+/** A path under the root that is not a record file to read, and why. */
+interface Refused {
+  rel: string;
+  rule: 'file/symlink' | 'file/not-regular';
+  message: string;
+}
+
+/**
+ * Collects the regular files below `dir` as paths relative to the root (parts joined with "/").
+ * Symbolic links are followed only while they stay inside the root (`realRoot`, each folder
+ * entered once, so that a link to a parent folder cannot loop); a link out of the root, to
+ * nothing or round in a loop, and anything that is not a regular file (a FIFO, a socket, a
+ * device: reading one would block or never end), is refused at its path instead of read.
+ */
+function walk(
+  dir: string,
+  rel: string,
+  out: string[],
+  refused: Refused[],
+  realRoot: string,
+  seen: Set<string>,
+): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -38,8 +60,46 @@ function walk(dir: string, rel: string, out: string[]): void {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) walk(`${dir}${path.sep}${entry.name}`, child, out);
-    else out.push(child);
+    const abs = `${dir}${path.sep}${entry.name}`;
+    let kind: fs.Stats | fs.Dirent = entry;
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(abs);
+        kind = fs.statSync(real);
+      } catch (error) {
+        const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+        refused.push({
+          rel: child,
+          rule: 'file/symlink',
+          message: loop
+            ? 'Symbolic link that leads round in a loop; expected a record file'
+            : `Symbolic link to "${fs.readlinkSync(abs)}", which does not exist; expected a record file`,
+        });
+        continue;
+      }
+      const inside = path.relative(realRoot, real);
+      if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+        refused.push({
+          rel: child,
+          rule: 'file/symlink',
+          message: `Symbolic link to "${real}", outside the content root; expected a record file inside it (links are not followed out of it)`,
+        });
+        continue;
+      }
+    }
+    if (kind.isDirectory()) {
+      const real = fs.realpathSync(abs);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      walk(abs, child, out, refused, realRoot, seen);
+    } else if (kind.isFile()) out.push(child);
+    else
+      refused.push({
+        rel: child,
+        rule: 'file/not-regular',
+        message: `Found ${fileKind(kind)}, not a regular file; expected a record file`,
+      });
   }
 }
 
@@ -61,7 +121,9 @@ export function discover(
     );
   }
   const all: string[] = [];
-  walk(root, '', all);
+  const refused: Refused[] = [];
+  const realRoot = fs.realpathSync(root);
+  walk(root, '', all, refused, realRoot, new Set([realRoot]));
   // An unwritten record at the path of a file on disk is checked in its place.
   const bytesOf = new Map<string, Uint8Array>();
   const onDisk = new Set(unwritten.size > 0 ? all : []);
@@ -77,6 +139,15 @@ export function discover(
   const relRoot = path.relative(cwd, root);
   const outside = relRoot.startsWith('..') || path.isAbsolute(relRoot);
   const prefix = relRoot.split(path.sep).join('/');
+  for (const { rel, rule, message } of refused)
+    problems.push({
+      file: outside ? path.join(root, rel) : prefix === '' ? rel : `${prefix}/${rel}`,
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule,
+      message,
+    });
   for (const rel of all) {
     const abs = path.join(root, rel);
     const found = classifyParts(rel.split('/'));

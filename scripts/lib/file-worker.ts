@@ -1,12 +1,14 @@
 /**
- * Worker thread: checks a batch of record files and posts their results back, with a count of
- * the files done every PROGRESS_EVERY files on the way (for the CLI's progress line).
+ * Worker thread: checks a batch of record files, posting "ready" once loaded and then each
+ * file's result as soon as it is done, so that the pool (file-pool.ts) knows which file is
+ * running, counts progress and keeps every finished result if it has to stop this thread.
  */
-import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashBytes } from './cache.ts';
 import { checkFile, type FileResult } from './check-file.ts';
 import type { RecordFile } from './discover.ts';
+import type { WorkerMessage } from './file-pool.ts';
+import { readRecordBytes } from './read-text.ts';
 
 interface Job {
   files: RecordFile[];
@@ -14,16 +16,40 @@ interface Job {
   render: boolean;
 }
 
-const PROGRESS_EVERY = 50;
-
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const { files, summaryOnly, render } = workerData as Job;
-const results: FileResult[] = [];
-const hashes: string[] = [];
+// A first check of a tiny record, before "ready": the time guard then measures each file, not
+// the thread's start (compiling the schemas and the Markdown parser on first use).
+await checkFile(
+  { abs: '', file: '(warm-up)', collection: 'lessons', id: '2020-01-01-warm-up' },
+  new TextEncoder().encode(
+    '---\nkind: lesson-identified\ntitle: Warm up\n---\n\n## What happened\n\n*A* [b](c) | d\n',
+  ),
+  false,
+  render,
+);
+post({ type: 'ready' });
 for (let i = 0; i < files.length; i++) {
-  // The bytes are read once here: their hash keys the cache, their text is checked.
-  const bytes = files[i]!.bytes ?? fs.readFileSync(files[i]!.abs);
-  hashes.push(hashBytes(bytes));
-  results.push(await checkFile(files[i]!, bytes, summaryOnly[i], render));
-  if ((i + 1) % PROGRESS_EVERY === 0) parentPort!.postMessage({ type: 'progress', done: i + 1 });
+  const record = files[i]!;
+  // The bytes are read once here (only from a regular file): their hash keys the cache, their
+  // text is checked.
+  const read = record.bytes ? { bytes: record.bytes } : readRecordBytes(record.abs);
+  if ('problem' in read) {
+    const { line, column, rule, message } = read.problem;
+    const result: FileResult = {
+      diagnostics: [{ file: record.file, line, column, severity: 'error', rule, message }],
+      summary: {
+        file: record.file,
+        collection: record.collection,
+        id: record.id,
+        data: {},
+        valid: false,
+      },
+    };
+    post({ type: 'result', index: i, result, hash: '' });
+    continue;
+  }
+  const result = await checkFile(record, read.bytes, summaryOnly[i], render);
+  post({ type: 'result', index: i, result, hash: hashBytes(read.bytes) });
 }
-parentPort!.postMessage({ type: 'done', results, hashes });
+post({ type: 'done' });

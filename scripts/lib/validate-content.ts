@@ -1,13 +1,12 @@
 /**
- * One validation run: discover the records, check each file (from the cache, inline or in
- * worker threads), run the repository checks on every record, and collect every problem.
+ * One validation run: discover the records, check each file (from the cache, or in worker
+ * threads under a time guard per file), run the repository checks on every record, and collect every problem.
  * With `paths` (PR mode) only those files are linted, but references still resolve against
  * the whole content root.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { collectionNames, layouts, type CollectionName } from '../../schemas/layout.ts';
 import { today } from '../../schemas/today.ts';
 import { ValidationCache, hashBytes, validatorFingerprint } from './cache.ts';
@@ -17,6 +16,7 @@ import type { RecordSummary, Repository, Where } from './checks/types.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.ts';
 import { discover, type RecordFile } from './discover.ts';
 import { UsageError } from './errors.ts';
+import { checkInWorkers } from './file-pool.ts';
 import type { Positions } from './parse-record.ts';
 
 export interface ValidateOptions {
@@ -25,8 +25,13 @@ export interface ValidateOptions {
   /** Files or folders to lint (PR mode); all records when absent. */
   paths?: string[];
   cache?: boolean;
-  /** Worker threads; 0 runs inline. Defaults to the number of cores for large runs. */
+  /**
+   * Worker threads. Defaults to the number of cores (at most 8) for large runs, and to one
+   * (0 means the same) for small ones: every file is checked in a worker under the time guard.
+   */
   workers?: number;
+  /** Seconds one file may take to be read and checked (file/timeout); 10 by default. */
+  fileTimeLimit?: number;
   onProgress?: (message: string) => void;
   /** Called as files are checked (not those served from the cache): done so far, and of how many. */
   onChecked?: (done: number, total: number) => void;
@@ -56,54 +61,12 @@ export interface ValidateResult {
 
 export { UsageError };
 
-const INLINE_LIMIT = 200;
+/** Runs checking more files than this use every core (up to 8); smaller ones one worker. */
+const ONE_WORKER_LIMIT = 200;
 
-/** What file-worker.ts posts: a count of its files done so far, then every result. */
-type WorkerMessage =
-  { type: 'progress'; done: number } | { type: 'done'; results: FileResult[]; hashes: string[] };
-
-async function runWorkers(
-  files: RecordFile[],
-  summaryOnly: boolean[],
-  workers: number,
-  render: boolean,
-  onChecked: (done: number, total: number) => void,
-): Promise<{ results: FileResult[]; hashes: string[] }> {
-  const chunks = Math.min(workers, Math.ceil(files.length / 50));
-  const size = Math.ceil(files.length / chunks);
-  const jobs: Promise<{ results: FileResult[]; hashes: string[] }>[] = [];
-  // Each worker posts how many of its files it has done; the sum is reported.
-  const doneBy = new Array<number>(chunks).fill(0);
-  let checked = 0;
-  const report = (c: number, count: number) => {
-    checked += count - doneBy[c]!;
-    doneBy[c] = count;
-    onChecked(checked, files.length);
-  };
-  for (let c = 0; c < chunks; c++) {
-    const slice = files.slice(c * size, (c + 1) * size);
-    const flags = summaryOnly.slice(c * size, (c + 1) * size);
-    jobs.push(
-      new Promise((resolve, reject) => {
-        const worker = new Worker(new URL('./file-worker.ts', import.meta.url), {
-          workerData: { files: slice, summaryOnly: flags, render },
-        });
-        worker.on('message', (m: WorkerMessage) => {
-          if (m.type === 'progress') return report(c, m.done);
-          report(c, m.results.length);
-          resolve(m);
-        });
-        worker.once('error', reject);
-        worker.once(
-          'exit',
-          (code) =>
-            code !== 0 && reject(new Error(`validation worker stopped with exit code ${code}`)),
-        );
-      }),
-    );
-  }
-  const done = await Promise.all(jobs);
-  return { results: done.flatMap((d) => d.results), hashes: done.flatMap((d) => d.hashes) };
+/** Whether a path exists, a symbolic link to nothing included (discovery reports it). */
+function exists(abs: string): boolean {
+  return fs.lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
 }
 
 function selectTargets(
@@ -123,7 +86,7 @@ function selectTargets(
       targets.add(record.file);
       continue;
     }
-    if (!fs.existsSync(abs)) throw new UsageError(`No such file or folder: ${p}`);
+    if (!exists(abs)) throw new UsageError(`No such file or folder: ${p}`);
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel))
       throw new UsageError(`${p} is outside the content root ${root}`);
@@ -167,12 +130,12 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     // Like ESLint's cache: size and modification time first, the content hash when they differ.
     const stat = fs.statSync(file.abs);
     stamps[i] = `${stat.size}:${stat.mtimeMs}`;
-    let hit = cache?.getByStamp(file.file, stamps[i]!);
+    let hit = cache?.getByStamp(file.file, stamps[i]);
     // A file the cache has never seen cannot hit: its hash is worked out where it is read and checked.
     if (!hit && cache?.has(file.file)) {
       hashes[i] = hashBytes(fs.readFileSync(file.abs));
-      hit = cache.get(file.file, hashes[i]!);
-      if (hit) cache.set(file.file, hashes[i]!, stamps[i]!, hit);
+      hit = cache.get(file.file, hashes[i]);
+      if (hit) cache.set(file.file, hashes[i], stamps[i], hit);
     }
     // A result kept without HTML cannot serve a build that needs it.
     if (
@@ -196,35 +159,21 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     );
     const workers =
       options.workers ??
-      (fullCount > INLINE_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 0);
+      (fullCount > ONE_WORKER_LIMIT ? Math.max(1, Math.min(os.availableParallelism(), 8)) : 1);
     const batch = pending.map((i) => files[i]!);
-    let fresh: FileResult[];
-    let freshHashes: string[];
     const render = options.renderBodies === true;
-    if (workers > 0)
-      ({ results: fresh, hashes: freshHashes } = await runWorkers(
-        batch,
-        summaryOnly,
-        workers,
-        render,
-        onChecked,
-      ));
-    else {
-      // Loaded only when a file needs checking: a run served from the cache never parses Markdown.
-      const { checkFile } = await import('./check-file.ts');
-      fresh = [];
-      freshHashes = [];
-      for (let k = 0; k < batch.length; k++) {
-        const bytes = batch[k]!.bytes ?? fs.readFileSync(batch[k]!.abs);
-        freshHashes.push(hashBytes(bytes));
-        fresh.push(await checkFile(batch[k]!, bytes, summaryOnly[k], render));
-        onChecked(k + 1, batch.length);
-      }
-    }
+    // Small runs too go to a worker: only a thread can be stopped when one file overruns.
+    const { results: fresh, hashes: freshHashes } = await checkInWorkers(batch, summaryOnly, {
+      workers,
+      render,
+      timeLimit: options.fileTimeLimit,
+      onChecked,
+    });
     pending.forEach((i, k) => {
       results[i] = fresh[k];
-      if (!summaryOnly[k] && cache && !files[i]!.bytes)
-        cache.set(files[i]!.file, freshHashes[k]!, stamps[i]!, fresh[k]!);
+      // A file that timed out or could not be read has no hash: it is checked again next time.
+      if (!summaryOnly[k] && cache && !files[i]!.bytes && freshHashes[k])
+        cache.set(files[i]!.file, freshHashes[k], stamps[i]!, fresh[k]!);
     });
   }
   lap('check files');

@@ -1,8 +1,10 @@
 /**
  * Builds a content root for a test in a fresh temporary folder: the valid fixture, with an
  * invalid fixture's files laid over it (plus its `fixture.json`: paths to remove, large files
- * to generate). Returns the temp folder (the working directory) and its `content/` root.
+ * to generate, text to append, symbolic links and FIFOs to make, validator `options`).
+ * Returns the temp folder (the working directory) and its `content/` root.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +36,9 @@ export function fixtureRoot(overlay?: string): FixtureRoot {
       ? (JSON.parse(fs.readFileSync(meta, 'utf8')) as {
           remove?: string[];
           generate?: Record<string, number>;
+          append?: Record<string, { text: string; times: number }>;
+          symlinks?: Record<string, string>;
+          fifos?: string[];
         })
       : {};
     for (const p of spec.remove ?? [])
@@ -43,6 +48,15 @@ export function fixtureRoot(overlay?: string): FixtureRoot {
       fs.mkdirSync(path.dirname(path.join(cwd, p)), { recursive: true });
       fs.writeFileSync(path.join(cwd, p), Buffer.alloc(bytes, 'a'));
     }
+    // Text repeated at the end of a file (a large body), links (a target starting "/" is
+    // absolute, else relative to the link's folder) and FIFOs, none of which Git can hold.
+    for (const [p, { text, times }] of Object.entries(spec.append ?? {}))
+      fs.appendFileSync(path.join(cwd, p), text.repeat(times));
+    for (const [p, target] of Object.entries(spec.symlinks ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(cwd, p)), { recursive: true });
+      fs.symlinkSync(target, path.join(cwd, p));
+    }
+    for (const p of spec.fifos ?? []) execFileSync('mkfifo', [path.join(cwd, p)]);
   }
   return { cwd, root, cleanup: () => fs.rmSync(cwd, { recursive: true, force: true }) };
 }

@@ -18,7 +18,19 @@ afterAll(() => roots.forEach((r) => r.cleanup()));
 async function run(overlay?: string) {
   const fixture = fixtureRoot(overlay);
   roots.push(fixture);
-  return validateContent({ root: fixture.root, cwd: fixture.cwd, cache: false, workers: 0 });
+  // A fixture may set validator options (file/timeout sets a short time limit).
+  const meta = overlay && path.join(overlay, 'fixture.json');
+  const options =
+    meta && fs.existsSync(meta)
+      ? ((JSON.parse(fs.readFileSync(meta, 'utf8')) as { options?: object }).options ?? {})
+      : {};
+  return validateContent({
+    root: fixture.root,
+    cwd: fixture.cwd,
+    cache: false,
+    workers: 0,
+    ...options,
+  });
 }
 
 describe('valid fixture', () => {
