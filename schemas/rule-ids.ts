@@ -20,6 +20,11 @@ export const ruleDescriptions = {
   'frontmatter/missing': 'a Markdown record does not start with a closed `---` frontmatter block',
   'yaml/syntax': 'the YAML (file or frontmatter) does not parse',
   'yaml/not-a-mapping': 'the YAML is a single value or a list, not `key: value` fields',
+  'markdown/too-deep': 'block quotes and lists nested more than 32 deep',
+  'markdown/delimiter-runs':
+    'more than 500 runs of `*` or `_`, `<` and `[` in one paragraph, or 5,000 in the body',
+  'markdown/too-large':
+    'a body of more than 5,000 lines, 1,000 headings, quotes, list items and table rows, or 25,000 markup characters',
   'schema/empty': 'the record has no fields at all',
   'schema/required': 'a required field is missing',
   'schema/unknown-key': 'a field the record kind does not have (often a typo)',

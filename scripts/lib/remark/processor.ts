@@ -12,6 +12,7 @@ import { isRuleId, type RuleId } from '../../../schemas/rule-ids.ts';
 import { noEmptySections } from './no-empty-sections.ts';
 import { noHtml } from './no-html.ts';
 import { requiredSections } from './required-sections.ts';
+import { scanBody, type ScanProblem } from '../scan-body.ts';
 
 /** The id the validator reports a body rule under: `body/` and the rule's name. */
 export type BodyRuleId = Extract<RuleId, `body/${string}`>;
@@ -19,7 +20,8 @@ export type BodyRuleId = Extract<RuleId, `body/${string}`>;
 export interface BodyMessage {
   line: number;
   column: number;
-  rule: BodyRuleId;
+  /** A body rule, or a `markdown/*` rule of the pre-scan (scan-body.ts). */
+  rule: BodyRuleId | ScanProblem['rule'];
   message: string;
 }
 
@@ -70,10 +72,19 @@ function bodyRuleId(ruleId: string | undefined): BodyRuleId {
   );
 }
 
-/** Parses a body in the content model's dialect (the one tree both linting and rendering use). */
+/**
+ * Parses a body in the content model's dialect (the one tree both linting and rendering use).
+ * A body the pre-scan refuses (scan-body.ts: it would take micromark too long) is not parsed:
+ * its tree is the text as one code block, which renders safely, in linear time.
+ */
 export function parseBody(body: string | VFile): Root {
   const text = typeof body === 'string' ? body : String(body.value);
+  if (scanBody(text).length > 0) return unparsed(text);
   return (text.includes('|') ? parser : plainParser).parse(body);
+}
+
+function unparsed(text: string): Root {
+  return { type: 'root', children: [{ type: 'code', value: text }] };
 }
 
 /**
@@ -91,8 +102,11 @@ export async function lintBody(
     processor = makeLinter(required);
     linters.set(key, processor);
   }
+  // Checked before parsing: the body rules cannot run on a body that is not parsed.
+  const refused = scanBody(body);
+  if (refused.length > 0) return { messages: refused, tree: unparsed(body) };
   const file = new VFile({ value: body });
-  const tree = parseBody(file);
+  const tree = (body.includes('|') ? parser : plainParser).parse(file);
   await processor.run(tree, file);
   const messages = file.messages.map((m) => ({
     line: m.line ?? 0,
