@@ -218,6 +218,39 @@ describe('sample site', () => {
     }
   });
 
+  it("loads nothing from another origin: every script, style, image, font and form is the site's own", () => {
+    const SITE = 'https://jol.example.org';
+    const loads: string[] = [];
+    for (const f of htmlFiles()) {
+      const base = new URL(`/${f}`, SITE);
+      for (const e of elements(parse(site.read(f)))) {
+        const rel = String(e.properties.rel ?? '');
+        const attr =
+          e.tagName === 'link' && !/alternate|canonical/.test(rel)
+            ? e.properties.href
+            : e.tagName === 'form'
+              ? e.properties.action
+              : ['script', 'img', 'iframe', 'source', 'audio', 'video', 'embed', 'track'].includes(
+                    e.tagName,
+                  )
+                ? e.properties.src
+                : e.tagName === 'object'
+                  ? e.properties.data
+                  : undefined;
+        if (typeof attr !== 'string') continue;
+        loads.push(attr);
+        expect(new URL(attr, base).origin, `${f}: <${e.tagName}> ${attr}`).toBe(SITE);
+      }
+    }
+    for (const css of site.files().filter((f) => f.endsWith('.css')))
+      for (const m of site.read(css).matchAll(/url\(\s*['"]?([^'")]+)/g))
+        if (!m[1]!.startsWith('data:'))
+          expect(new URL(m[1]!, new URL(`/${css}`, SITE)).origin, `${css}: ${m[1]}`).toBe(SITE);
+    // The check saw what it is for: the pages' own stylesheets and the search page's script.
+    expect(loads.some((l) => l.endsWith('.css'))).toBe(true);
+    expect(loads.some((l) => l.endsWith('.js'))).toBe(true);
+  });
+
   it('keeps a lesson page under 40 KB of compressed HTML and CSS, with no JavaScript', () => {
     const sizes = content.lessons.map((l) => {
       const html = site.read(page(`lessons/${l.id}/`));
