@@ -22,6 +22,11 @@ export {
 const HTML_TAG = /<\/?[a-zA-Z!][^>]*>/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Bidirectional controls (embeddings, overrides, isolates and marks): a right-to-left override
+ * makes text display in another order than it reads, so it can disguise what a record says.
+ */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** Plain text (no HTML, no control characters) of a bounded length. */
 export function plainText(min: number, max: number, opts: { singleLine?: boolean } = {}) {
@@ -39,11 +44,22 @@ export function plainText(min: number, max: number, opts: { singleLine?: boolean
           params: ruleParams('schema/length'),
         });
       }
-      if (HTML_TAG.test(value)) {
+      // `text`: what was found, so that it is reported where it is written in the value.
+      const tag = HTML_TAG.exec(value);
+      if (tag) {
         ctx.addIssue({
           code: 'custom',
           message: 'Expected {field} to be plain text, found an HTML tag',
-          params: ruleParams('schema/plain-text'),
+          params: { ...ruleParams('schema/plain-text'), text: tag[0] },
+        });
+      }
+      const bidi = BIDI.exec(value);
+      if (bidi) {
+        const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        ctx.addIssue({
+          code: 'custom',
+          message: `Expected {field} to be plain text, found the bidirectional control U+${code}, which can make text display in another order than it reads`,
+          params: { ...ruleParams('schema/plain-text'), text: bidi[0] },
         });
       }
       if (CONTROL.test(value) || (opts.singleLine && /[\r\n]/.test(value.trim()))) {

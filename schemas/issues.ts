@@ -12,6 +12,8 @@ export interface FieldProblem {
   atKey?: boolean;
   rule: RuleId;
   message: string;
+  /** What was found inside the value (a tag in a summary), to report where it is written. */
+  text?: string;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -179,6 +181,7 @@ function describe(issue: Issue, knownKeys: readonly string[], field: string): Fi
           path,
           rule: isRuleId(issue.params?.rule) ? issue.params.rule : 'schema/format',
           message: issue.message,
+          ...(typeof issue.params?.text === 'string' ? { text: issue.params.text } : {}),
         },
       ];
     case 'not_multiple_of':

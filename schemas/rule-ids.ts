@@ -20,6 +20,8 @@ export const ruleDescriptions = {
   'frontmatter/missing': 'a Markdown record does not start with a closed `---` frontmatter block',
   'yaml/syntax': 'the YAML (file or frontmatter) does not parse',
   'yaml/not-a-mapping': 'the YAML is a single value or a list, not `key: value` fields',
+  'yaml/too-deep': 'lists or mappings nested more than 64 deep',
+  'yaml/aliases': 'aliases (`*name`) that expand to more than 10,000 values, as a YAML bomb does',
   'markdown/too-deep': 'block quotes and lists nested more than 32 deep',
   'markdown/delimiter-runs':
     'more than 500 runs of `*` or `_`, `<` and `[` in one paragraph, or 5,000 in the body',

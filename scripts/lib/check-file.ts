@@ -75,7 +75,10 @@ export async function checkFile(
   ) => {
     let at: Position;
     if (where.line !== undefined) at = [where.line, where.column ?? (where.line === 0 ? 0 : 1)];
-    else at = locate(parsed.positions(), where.path ?? [], where.atKey);
+    else
+      at =
+        (where.text !== undefined ? parsed.locateText(where.path ?? [], where.text) : undefined) ??
+        locate(parsed.positions(), where.path ?? [], where.atKey);
     push(at[0], at[1], rule, message, extra?.severity, extra?.email);
   };
   for (const check of fileChecks) await check.run(input, report);

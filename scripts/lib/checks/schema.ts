@@ -27,7 +27,11 @@ export const schemaCheck: FileCheck = {
           ? keysAt(input.spec.schema, issue.path as (string | number)[])
           : [];
       for (const problem of describeIssue(issue, known))
-        report({ path: problem.path, atKey: problem.atKey }, problem.rule, problem.message);
+        report(
+          { path: problem.path, atKey: problem.atKey, text: problem.text },
+          problem.rule,
+          problem.message,
+        );
     }
   },
 };

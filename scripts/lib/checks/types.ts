@@ -16,6 +16,8 @@ export interface Where {
   /** Dotted path of a field or list item; positions resolve to the value (or the key). */
   path?: (string | number)[];
   atKey?: boolean;
+  /** Text found inside the value at `path`: reported where it is written, when it is there. */
+  text?: string;
   /** Explicit position (overrides path). Line 0 means the file as a whole. */
   line?: number;
   column?: number;
