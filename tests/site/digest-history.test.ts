@@ -445,3 +445,58 @@ describe('lesson lifecycle dated from history', () => {
     expect(figure(communicate as never, 'lessons')).toBe('2');
   });
 });
+
+describe('assurance progress over time', () => {
+  /** Cells done and overdue on a day, from the commits (the note was open until today). */
+  function expectedOn(day: string, open: boolean) {
+    const states = returnsOn(day);
+    const cells = AUDIENCE.flatMap((org) => RECS.map((r) => states.get(org)?.[r]));
+    const done = cells.filter((s) => s === 'implemented' || s === 'not-applicable').length;
+    return {
+      cells: cells.length,
+      done,
+      overdue: open && REPORT_BACK_BY < day ? cells.length - done : 0,
+    };
+  }
+
+  it("shows the note's share done and overdue cells quarter by quarter since issue", () => {
+    const tree = parse(after.read(page(`assurance/${NOTE}/`)));
+    const [table] = elements(tree, (e) => e.properties.dataTable === 'over-time-detail');
+    const rows = elements(table as never, (e) => e.properties.dataQuarter !== undefined);
+    expect(rows.map((r) => String(r.properties.dataQuarter))).toEqual([
+      '2024-q1',
+      '2024-q2',
+      '2024-q3',
+      '2024-q4',
+    ]);
+    for (const row of rows) {
+      const q = String(row.properties.dataQuarter);
+      const end = quarterEnd(q) < TODAY ? quarterEnd(q) : TODAY;
+      // Closed today: open on every earlier day.
+      const e = expectedOn(end, end < TODAY);
+      expect(
+        ['cells', 'done', 'overdue'].map((f) => figure(row as never, f)),
+        q,
+      ).toEqual([String(e.cells), String(e.done), String(e.overdue)]);
+    }
+  });
+
+  it("shows the national line and each organisation's return history", () => {
+    const dash = parse(after.read(page('assurance/')));
+    const [national] = elements(dash, (e) => e.properties.dataTable === 'national-line-detail');
+    const q2 = elements(national as never, (e) => e.properties.dataQuarter === '2024-q2')[0];
+    expect(figure(q2 as never, 'done')).toBe(String(expectedOn('2024-06-30', true).done));
+    // The note was closed today: no open note in the quarter still open.
+    const q4 = elements(national as never, (e) => e.properties.dataQuarter === '2024-q4')[0];
+    expect(figure(q4 as never, 'cells')).toBe('0');
+    const org = parse(after.read(page('organisations/northshire-police/')));
+    const [history] = elements(org, (e) => e.properties.dataTable === 'return-history');
+    const states = elements(history as never, (e) => e.properties.dataState !== undefined).map(
+      (e) => String(e.properties.dataState),
+    );
+    // Newest first: R1 not applicable (today), implemented, not started (R2), in progress.
+    expect(states.sort()).toEqual(
+      ['implemented', 'in-progress', 'not-applicable', 'not-started'].sort(),
+    );
+  });
+});

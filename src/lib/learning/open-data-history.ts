@@ -181,3 +181,27 @@ export function assuranceHistorySchema(): object {
     },
   };
 }
+
+const byOrganisation = new WeakMap<Library, Map<string, AssuranceHistoryRow[]>>();
+
+/** The rows of one organisation's returns, newest first (worked out once per build). */
+export function organisationHistory(lib: Library, organisation: string): AssuranceHistoryRow[] {
+  let map = byOrganisation.get(lib);
+  if (!map) {
+    map = new Map();
+    for (const row of assuranceHistory(lib)) {
+      let list = map.get(row.organisation);
+      if (!list) map.set(row.organisation, (list = []));
+      list.push(row);
+    }
+    for (const list of map.values())
+      list.sort(
+        (a, b) =>
+          b.from.localeCompare(a.from) ||
+          a.action_note.localeCompare(b.action_note) ||
+          recOrder(a.recommendation) - recOrder(b.recommendation),
+      );
+    byOrganisation.set(lib, map);
+  }
+  return map.get(organisation) ?? [];
+}
