@@ -41,6 +41,13 @@ const cases: [string, string][] = [
       ),
     ].join('\n'),
   ],
+  [
+    'largest body accepted',
+    // The time-guard test's body: 4,830 lines, 210 headings, 1,470 links, 770 KB.
+    `## A heading [with](a) link\n\n${`Words [a](b) and \\e, ${words}${words.slice(0, 60)}\n`.repeat(7)}${`Words &amp; \\e, ${words}${words}\n`.repeat(13)}\n`.repeat(
+      210,
+    ),
+  ],
 ];
 
 for (const [name, body] of cases.filter(([n]) => !process.argv[2] || n.includes(process.argv[2]))) {
