@@ -37,6 +37,24 @@ describe('findPersonalData', () => {
     ['He was born on 2 June 1981.', 'date-of-birth:born on 2 June 1981'],
     ['She lived at 14 Mill Lane.', 'address:14 Mill Lane'],
     ['posted by @lhart_para', 'social-media-handle:@lhart_para'],
+    // Initials with and without full stops, after an abbreviated title with a full stop.
+    ['Later DS T. Osei spoke to the owner.', 'titled-name:DS T. Osei'],
+    ['It was signed by Insp. B K Lowther.', 'titled-name:Insp. B K Lowther'],
+    ['Mrs E Lindqvist rang the control room.', 'titled-name:Mrs E Lindqvist'],
+    // Speech reported first, and first names alone that speak.
+    ["'The gate was locked,' recalled Idris Vaughan.", 'named-person:Idris Vaughan'],
+    [
+      '“Too late,” said Crew Commander Ailsa Drummond.',
+      'titled-name:Crew Commander Ailsa Drummond',
+    ],
+    ['Chiamaka explained that the hoist had failed.', 'named-person:Chiamaka'],
+    ['The pump, according to Wiktor, had never been serviced.', 'named-person:Wiktor'],
+    ['Ji-ho Lim told the review that no one had called back.', 'named-person:Ji-ho Lim'],
+    // Streets without a usual suffix, and a house number beside a postcode.
+    ['He lived at 9 The Orchards.', 'address:9 The Orchards'],
+    ['Her flat at 4 Heol Gwyn, SA1 8PQ, flooded.', 'address:4 Heol Gwyn, SA1 8PQ'],
+    ['The tenant at 31 Kingsmead, BS16 2NN, called.', 'address:31 Kingsmead, BS16 2NN'],
+    ['shared by @sam.k_films', 'social-media-handle:@sam.k_films'],
   ])('flags %j', (text, finding) => expect(kinds(text)).toEqual([finding]));
 
   it.each([
@@ -55,6 +73,14 @@ describe('findPersonalData', () => {
     'The captain of the ship and the fire marshal of the venue were told.',
     'The M/ETHANE message and the JDM were used; @central-team reviews.',
     'The A34 HGV crash closed junction 13.',
+    // Vessels, events and things named with a title; a role with no name after it.
+    'The lifeboat Sir Ronald Pickup and the ship RRS Sir Ernest Shackleton were at sea.',
+    "The Lord Provost's Parade and the Lady Catherine footbridge were closed.",
+    'The night-shift Consultant Radiographer joined the call.',
+    // Plurals, pronouns and organisations that speak; numbered parts; domains.
+    'Witnesses said the smoke was black; everyone agreed; Volunteers told the crews.',
+    'Annex 3 The Timeline lists the calls; the Met Office said rain.',
+    'Mail to @gov.uk and @nhs.net addresses bounced; @org/team reviews.',
   ])('does not flag %j', (text) => expect(kinds(text)).toEqual([]));
 
   it('leaves a bare name to the model, as a candidate with its sentence', () => {
@@ -62,6 +88,13 @@ describe('findPersonalData', () => {
     expect(findPersonalData('The point was staffed by Wojciech Nowak.', candidates)).toEqual([]);
     expect(candidates).toEqual([
       { offset: 25, text: 'Wojciech Nowak', sentenceStart: 0, sentenceEnd: 40 },
+    ]);
+  });
+
+  it('reports each name of a list that speaks', () => {
+    expect(kinds('Nerys and Callum Rees argued about the hose line.')).toEqual([
+      'named-person:Nerys',
+      'named-person:Callum Rees',
     ]);
   });
 

@@ -38,6 +38,12 @@ const MONTH =
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?${SP1}(?:of${SP1})?${MONTH}${SP1}\\d{4}|${MONTH}${SP1}\\d{1,2}(?:st|nd|rd|th)?,?${SP1}\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|(?:in${SP1})?(?:${MONTH}${SP1})?(?:19|20)\\d{2})`;
 const STREET =
   'Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Court|Ct|Gardens|Place|Terrace|Grove|Row|Walk|Square|Mews|Parade|Rise|Wynd|Brae|Gate|Hill|View|Green|Park';
+/** A full UK postcode ("CF14 6DE", "SW1A 1AA", "M1 1AE"). */
+const POSTCODE = '(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]?[ \\t]?\\d[ABD-HJLNP-UW-Z]{2})\\b';
+/** Words before a number that make it a part, a step or a count, not a house: "Chapter 6 The response", "page 12". */
+const NOT_ADDRESS_BEFORE =
+  /\b(?:chapter|section|part|page|paragraph|para|figure|fig|table|annex|appendix|step|phase|stage|item|line|number|no|point|recommendation|lesson|action|version|day|week|month|year|junction|level|floor|platform|bay|room|ward|gate|tier|grade|category|cat|unit|annexe|slide|question|priority|exercise|box|route|bus|flight|channel|zone|sector|rule|principle|article|schedule|regulation|clause)\.?[ \t]*$/i;
+
 /** Responder acronyms that look like the letters of an old-style registration ("A34 HGV"). */
 const NOT_PLATE_LETTERS = new Set(
   'HGV LGV RTC LRF SCG TCG FCP RVP CCS JDM NHS PPE CCA SAR EOC ECC MAC MTA CBR HAZ NPA NWS GMP BTP DVI MOD RAF RNLI EMAS WMAS NWAS YAS SWAS SECAMB LAS NEAS SAS NIAS WAST JOL NCC CCC ERT USAR HVP MTFA CPR AED ETA'.split(
@@ -103,6 +109,34 @@ const PATTERNS: { kind: Finding['kind']; re: RegExp; accept?: (m: RegExpExecArra
       // Not part of a reference or a number ("2.14 Mill Lane", "A/14 Mill Lane").
       accept: (m) => !/[\w/.:-]/.test(m.input[m.index - 1] ?? ' '),
     },
+    // A street without a usual suffix: "6 The Paddocks", "12 The Maltings" (not "Chapter 6 The Response").
+    {
+      kind: 'address',
+      re: new RegExp(
+        `\\b\\d{1,3}[A-Za-z]?,?${SP1}The${SP1}[A-Z][a-z'’-]+(?:${SP1}[A-Z][a-z'’-]+)?(?![\\w'’-])`,
+        'g',
+      ),
+      accept: (m) =>
+        !/[\w/.:-]/.test(m.input[m.index - 1] ?? ' ') &&
+        !NOT_ADDRESS_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index)),
+    },
+    // A street that starts with its Welsh or Gaelic word: "18 Heol y Felin", "3 Ffordd yr Ysgol".
+    {
+      kind: 'address',
+      re: new RegExp(
+        `\\b\\d{1,4}[A-Za-z]?,?${SP1}(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Sràid|Rathad)${SP1}(?:(?:y|yr|'r|an|na|nam|nan|a'|[A-Z][\\p{Ll}'’-]+)${SP1}){0,3}[A-Z][\\p{Ll}'’-]+`,
+        'gu',
+      ),
+      accept: (m) => !/[\w/.:-]/.test(m.input[m.index - 1] ?? ' '),
+    },
+    // A house number with a full UK postcode a few words on: "18 Heol y Felin, CF14 6DE".
+    {
+      kind: 'address',
+      re: new RegExp(`\\b\\d{1,4}[A-Za-z]?,?${SP1}(?:[\\p{L}'’-]+,?${SP1}){1,6}${POSTCODE}`, 'gu'),
+      accept: (m) =>
+        !/[\w/.:-]/.test(m.input[m.index - 1] ?? ' ') &&
+        !NOT_ADDRESS_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index)),
+    },
   ];
 
 /** NHS numbers end with a modulus 11 check digit; only numbers that pass are flagged. */
@@ -119,7 +153,10 @@ export function isNhsNumber(raw: string): boolean {
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 
-const HANDLE = /@[A-Za-z0-9_]{2,30}(?![\w@-]|\.[A-Za-z])/y;
+/** "@lhart_para", "@nessa.lovesmanc" (dots inside, as Instagram and TikTok allow), but not a domain ("@nhs.net"). */
+const HANDLE = /@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*(?![\w@/-]|\.[A-Za-z0-9_])/y;
+const DOMAIN_END =
+  /\.(?:uk|com|net|org|gov|nhs|police|mod|ac|sch|co|io|info|scot|wales|cymru|eu|int|edu|biz|me|app|dev|ie)$/i;
 
 /** Email addresses and social-media handles, found from each "@" outwards (a regex scanning from every character is slow). */
 function findEmails(text: string, out: Finding[]): void {
@@ -130,7 +167,8 @@ function findEmails(text: string, out: Finding[]): void {
       // "@lhart_para", not a GitHub team ("@org/team", "@central-team") nor part of a path or address.
       HANDLE.lastIndex = at;
       const handle = /[\w.@/+-]/.test(text[at - 1] ?? ' ') ? null : HANDLE.exec(text);
-      if (handle) out.push({ offset: at, text: handle[0], kind: 'social-media-handle' });
+      if (handle && handle[0].length >= 3 && handle[0].length <= 31 && !DOMAIN_END.test(handle[0]))
+        out.push({ offset: at, text: handle[0], kind: 'social-media-handle' });
       continue;
     }
     DOMAIN.lastIndex = at + 1;
@@ -206,14 +244,16 @@ const NOT_NAMES = new Set(
   Highways Environment Environmental Marine Maritime Coastguard Coastal Mountain Cave Lowland
   Search Searches Underground Overground Transport Network Networks Trains Roads Airports Ports
   Defence Army Navy Force Forces Air Regiment Battalion Brigade Squadron Fleet Corps Engineers
-  Signals Logistics Medical Medics Military Naval Police Constabulary Fire Brigade Service`
+  Signals Logistics Medical Medics Military Naval Police Constabulary Fire Brigade Service
+  Everyone Everybody Someone Somebody Nobody Anyone Anybody Noone None Nothing Something Everything
+  Anything Several Few`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Words of NOT_NAMES that are also surnames: part of a name after a first name ("Mrs Anne Brown", "Sgt Ian Ward"). */
 const SURNAMES_TOO = new Set(
-  'Brown Green White Black Grey Gray Gold Silver Ward Hall House Park Lane Hill Church Little Young Marsh Wood Cross Castle Field Fields Mill Mills Moor Head Bishop Temple Power Lord King Chambers Marshall Major Rose Lake North West East South Street Bridge Tower Bell Page Hunter Mason Baker Cook Porter Rivers Banks Brooks Law Lyon Lord Long Short Best Sharp Strong Noble Parks'.split(
+  'Brown Green White Black Grey Gray Gold Silver Ward Hall House Park Lane Hill Church Little Young Marsh Wood Cross Castle Field Fields Mill Mills Moor Head Bishop Temple Power Lord King Chambers Marshall Major Rose Lake North West East South Street Bridge Tower Bell Page Hunter Mason Baker Cook Porter Rivers Banks Brooks Law Lyon Lord Long Short Best Sharp Strong Noble Parks Constable Driver Gunner Master Pilot Ranger Helm Chaplain Sergeant Skipper Steward Nurse'.split(
     ' ',
   ),
 );
@@ -232,7 +272,8 @@ const THING_AFTER = new Set(
   Plant Power Fields Field Stadium Line Lines Report Review Inquiry Act Award Scholarship Road Wharf
   Close Quarter Quarters Town City Village Borough County Shire Valley Cottage Cottages Farm Mill
   Market Mall Plaza Parkway Crossing Ferry Lifeboat Regiment Battalion Rules Principle Model Scale
-  Test Method Plan Protocol Syndrome Disease Virus Line Centre Service Services`
+  Test Method Plan Protocol Syndrome Disease Virus Line Centre Service Services Show Parade Festival
+  Fair Games Marathon Carnival Regatta Procession Cup Trophy`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -244,6 +285,27 @@ const THING_BEFORE = new Set(
   Princes Lady Lord Via Route Flight Train Platform Gate Terminal Ward Room Bay Level Building Block
   Station Camp Sector Zone Area Region Division Unit Channel Talkgroup Version Phase Stage Tier Grade
   Vehicle Appliance Callsign Call Sign Codename Codeword Cyclone Typhoon Tropical`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Before a title, a ship's prefix or a word for a vessel makes the name a vessel's: "the lifeboat Sir William Hillary", "RRS Sir David Attenborough". */
+const VESSEL_BEFORE = new Set(
+  `HMS HMY HMC HMCS HMAS HMNZS USS RFA RRS RMS RV NRV MV MY MS SS SV FV RNLB lifeboat lifeboats
+  vessel vessels ship ships boat boats ferry ferries tug tugs yacht yachts trawler cutter tanker
+  dredger barge locomotive locomotives engine aircraft airliner helicopter`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Common nouns after "the Lady Isabella": the name is the name of a thing ("the Lady Isabella waterwheel"). */
+const THING_NOUN_AFTER = new Set(
+  `waterwheel wheel lifeboat locomotive engine ship vessel boat building wing ward unit statue memorial
+  bridge tunnel hall library centre center school hospital hospice stadium stand pier lighthouse
+  trophy cup award lecture show parade festival fund scholarship medal prize rule principle scale
+  method mine colliery pit reservoir dam viaduct canal lock estate tower garden gardens park theatre
+  footbridge suite pavilion gallery clinic institute academy chapel church fountain monument arch
+  gatehouse quay dock wharf mill footpath walkway`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -299,6 +361,21 @@ const SPEECH_BEFORE: string[][] = [
   ['identified', 'as'],
   ['known', 'as'],
 ];
+/**
+ * Verbs of speech that only a person does, in the past tense: a single first name before one is a
+ * person ("Fatima explained", "Oluwaseun said"); documents and bodies "state", "note" and "suggest".
+ */
+const PERSON_SPEECH = new Set(
+  'said told explained recalled admitted insisted argued replied remembered asked added commented claimed rang phoned emailed texted messaged agreed warned confirmed shouted whispered joked'.split(
+    ' ',
+  ),
+);
+/** A sentence that starts with one capitalised word and such a verb ("Oluwaseun said …"). */
+const STARTS_WITH_SPEAKER = new RegExp(
+  `\\p{Lu}[\\p{Ll}\\p{M}'’-]+${SP1}(?:and${SP1}\\p{Lu}[\\p{Ll}\\p{M}'’-]+${SP1})?(?:${[...PERSON_SPEECH].join('|')})\\b`,
+  'uy',
+);
+
 /** Words after a role word that make it part of a thing: "the casualty clearing station", "the casualty bureau". */
 const NOT_A_ROLE_AFTER = new Set(
   'clearing bureau reception centre center station cell point list lists numbers figures count information records record liaison log desk team teams service services room rooms unit units vehicle vehicles car cars plan plans officer'.split(
@@ -370,10 +447,40 @@ const NAME_WORD =
   /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+|Mc\p{Lu}[\p{Ll}\p{M}]+|Mac\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}[\p{Ll}\p{M}]*-\p{Lu}[\p{Ll}\p{M}]+|(?:al|el)-\p{Lu}[\p{Ll}\p{M}]+|Ó|Ní|Ní)$/u;
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII)$/;
 const isInitial = (t: Token) => /^\p{Lu}$/u.test(t.text) && t.dot;
+/**
+ * Hyphenated given names with a small second part ("Hyun-woo", "Ji-hoon", "Seo-yeon"), not
+ * English compounds ("Follow-up", "Multi-agency", "Well-being", "Cross-border").
+ */
+const HYPHENATED_GIVEN = /^(\p{Lu}[\p{Ll}\p{M}]+)-([\p{Ll}\p{M}]{2,5})$/u;
+const NOT_GIVEN_FIRST = new Set(
+  `self co non multi cross post pre re inter well long short follow build built stand hand back check
+  set sign log mid semi sub anti counter over under out up down off on in high low half full part
+  real near far cut drop call lock pull push run walk turn break tie pick drive stop start hold make
+  take give go come look write read wake lay fly pop warm cool wrap round one two three four five six
+  seven eight nine ten twenty top hot old new ex vice step great large small open close blue red green
+  black white day night year week time first second third last face kick life cost risk fire flood
+  water land air sea road rail joint all any best worst fast slow hard soft deep wide first-aid`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const NOT_GIVEN_SECOND = new Set(
+  `up out in on off down over back led based wide term time call site line free safe type like made aid
+  fed run wise way day days year hour hours week end side hand scale level going ward wards style
+  agency board borne born held owned known aged sized shot let set go stop able proof wave loss case
+  only`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 function isNameWord(t: Token | undefined): boolean {
   if (!t) return false;
   const w = t.text.replace(/['’]s$/, '');
-  return NAME_WORD.test(w) && !NOT_NAMES.has(w);
+  if (NAME_WORD.test(w)) return !NOT_NAMES.has(w);
+  const hyphenated = HYPHENATED_GIVEN.exec(w);
+  return (
+    !!hyphenated &&
+    !NOT_GIVEN_FIRST.has(hyphenated[1]!.toLowerCase()) &&
+    !NOT_GIVEN_SECOND.has(hyphenated[2]!)
+  );
 }
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
 
@@ -400,6 +507,14 @@ function rankAt(
   return best;
 }
 
+/** A word that is a rank or role by itself ("Paramedic", "Mayor's") is not a name, unless it is a surname too ("Porter"). */
+function isRoleWord(t: Token | undefined): boolean {
+  if (!t) return false;
+  const w = t.text.replace(/['’]s$/, '');
+  if (SURNAMES_TOO.has(w)) return false;
+  return !!(RANKS.next.get(`=${w}`)?.end ?? RANKS.next.get(w.toLowerCase())?.end);
+}
+
 /** The name that starts at token i: initials, name words and particles; its end (exclusive) and word count. */
 function nameAt(tokens: Token[], i: number): { end: number; words: number } | undefined {
   let words = 0;
@@ -411,6 +526,16 @@ function nameAt(tokens: Token[], i: number): { end: number; words: number } | un
       initials++;
       j++; // its full stop
       continue;
+    }
+    // Initials without full stops ("Mrs A Brown", "Insp R J Whitfield"): only before a name word.
+    if (/^\p{Lu}$/u.test(t.text) && initials < 3) {
+      let k = j;
+      while (k < j + 3 && /^\p{Lu}$/u.test(tokens[k]?.text ?? '') && !tokens[k]!.dot) k++;
+      if (k > j && (isNameWord(tokens[k]) || SURNAMES_TOO.has(tokens[k]?.text ?? ''))) {
+        initials += k - j;
+        j = k - 1;
+        continue;
+      }
     }
     if (isNameWord(t) || (words + initials > 0 && SURNAMES_TOO.has(t.text))) {
       words++;
@@ -438,7 +563,9 @@ function isThing(tokens: Token[], start: number, end: number, before = true): bo
   if (after && THING_AFTER.has(after.text)) return true;
   if (after && /^['’]s$/.test(after.text) && THING_AFTER.has(tokens[end + 1]?.text ?? ''))
     return true;
-  if (/['’]s$/.test(tokens[end - 1]!.text) && THING_AFTER.has(tokens[end]?.text ?? '')) return true;
+  // "Lord Provost's Parade", "Mayor's Show": a possessive before a thing's word, at the end or inside.
+  for (let k = start; k < end; k++)
+    if (/['’]s$/.test(tokens[k]!.text) && THING_AFTER.has(tokens[k + 1]?.text ?? '')) return true;
   const previous = tokens[start - 1];
   if (before && previous && THING_BEFORE.has(previous.text.replace(/\.$/, ''))) return true;
   return false;
@@ -467,6 +594,10 @@ export interface NameCandidate {
   sentenceEnd: number;
 }
 
+/** The end of an initial or an abbreviated title before a full stop ("A.", "Sgt."): not a sentence end. */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sgt|Insp|Supt|Capt|Col|Lt|Maj|Gen|Brig|Prof|Rev|Cllr|St|No|Fr|Revd|Det|Ch|Cmdr|Cdr|Sqn|Ldr|Wg|Flt|Fg|Offr|Cpl|Pte|Bdr|Gnr|Spr|Stn|Mgr)$/u;
+
 const SENTENCE_END = /[.!?](?=[\s"'”’)\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*>#]|\d+\.\s|[a-z_]+:))/g;
 
 /** The sentences of a text that hold a capitalised word that is not the first of its sentence. */
@@ -478,25 +609,27 @@ function* sentencesWithCapitals(text: string): Generator<[number, number]> {
     // Only a capital after a word, a number or a comma (with spaces, maybe a line break) between:
     // not the first word of a sentence, a heading, a list item or a field.
     let p = m.index - 1;
-    if (p < 0 || (text[p] !== ' ' && text[p] !== '\t' && text[p] !== '\n')) continue;
+    if (p >= 0 && text[p] !== ' ' && text[p] !== '\t' && text[p] !== '\n') continue;
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--;
     if (p >= 0 && text[p] === '\n') {
       p--;
       while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--;
     }
-    if (p < 0 || !/[\p{L}\p{N},;)'’”\]]/u.test(text[p]!)) continue;
+    // After an initial or an abbreviated title ("DS K. Adeyemi", "Insp. Whitfield") too.
+    const afterAbbreviation =
+      p >= 0 && text[p] === '.' && ABBREVIATION.test(text.slice(Math.max(0, p - 6), p));
+    if (p < 0 || (!afterAbbreviation && !/[\p{L}\p{N},;)'’”\]]/u.test(text[p]!))) {
+      // The first word of a sentence too, when a verb of speech follows it ("Fatima explained").
+      STARTS_WITH_SPEAKER.lastIndex = m.index;
+      if (!STARTS_WITH_SPEAKER.test(text)) continue;
+    }
     // The sentence around the capital: back to the previous sentence end, on to the next.
     let start = m.index;
     for (let k = m.index - 1; k >= 0 && k > m.index - 2000; k--) {
       const c = text[k]!;
       if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? ' ')) {
         // "Sgt. Smith" and "A. Brown": an abbreviation or an initial does not end a sentence.
-        if (
-          /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sgt|Insp|Supt|Capt|Col|Lt|Maj|Gen|Brig|Prof|Rev|Cllr|St|No|Fr|Revd)$/u.test(
-            text.slice(Math.max(0, k - 6), k),
-          )
-        )
-          continue;
+        if (ABBREVIATION.test(text.slice(Math.max(0, k - 6), k))) continue;
         start = k + 1;
         break;
       }
@@ -513,12 +646,7 @@ function* sentencesWithCapitals(text: string): Generator<[number, number]> {
     SENTENCE_END.lastIndex = m.index;
     let end = text.length;
     for (let e = SENTENCE_END.exec(text); e; e = SENTENCE_END.exec(text)) {
-      if (
-        e[0] === '.' &&
-        /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sgt|Insp|Supt|Capt|Col|Lt|Maj|Gen|Brig|Prof|Rev|Cllr|St|No|Fr|Revd)$/u.test(
-          text.slice(Math.max(0, e.index - 6), e.index),
-        )
-      )
+      if (e[0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, e.index - 6), e.index)))
         continue;
       end = e.index + (e[0].startsWith('\n') ? 0 : 1);
       break;
@@ -546,10 +674,21 @@ export function findNames(text: string, out: Finding[], candidates?: NameCandida
         const first = tokens[i]!;
         const ordinary = ORDINARY_WORDS.has(rank.first.toLowerCase()) && rank.end - i === 1;
         const lowerRank = !isCapitalised(first) && !SLASH_PREFIX.test(first.text);
+        // A vessel's or a thing's name: "the lifeboat Sir William Hillary", "the Lady Isabella waterwheel".
+        const vesselOrThing =
+          !!name &&
+          (VESSEL_BEFORE.has(tokens[i - 1]?.text ?? '') ||
+            (DETERMINERS.has(lower(tokens[i - 1])) &&
+              THING_NOUN_AFTER.has(tokens[name.end]?.text ?? '')));
+        if (name && vesselOrThing && !lowerRank) {
+          i = name.end;
+          continue;
+        }
         if (
           name &&
           joined(text, tokens[rank.end - 1]!, tokens[nameStart]!) &&
           !isThing(tokens, nameStart, name.end, false) &&
+          !isRoleWord(tokens[nameStart]) &&
           !(ordinary && lowerRank) &&
           !((lowerRank || afterComma || rank.people) && name.words < 1)
         ) {
@@ -595,6 +734,12 @@ export function findNames(text: string, out: Finding[], candidates?: NameCandida
           i = name.end;
           continue;
         }
+        // A first name alone that speaks: "Fatima explained", "according to Krzysztof".
+        if (name && name.end === i + 1 && singleNameSpeaks(text, tokens, i)) {
+          out.push({ offset: t.start, text: t.text, kind: 'named-person' });
+          i = name.end;
+          continue;
+        }
       }
       i++;
     }
@@ -626,6 +771,9 @@ function besideRoleOrSpeech(tokens: Token[], start: number, end: number): boolea
   let k = end;
   if (tokens[k]?.text === ',') k++;
   if (SPEECH_AFTER.has(lower(tokens[k]))) return true;
+  // "Wojciech Nowak and Li Wei said", "Tariq, Bronwen and Ali argued".
+  const afterList = afterNameList(tokens, end);
+  if (afterList > end && PERSON_SPEECH.has(lower(tokens[afterList]))) return true;
   if (tokens[end]?.text === ',' && DETERMINERS.has(lower(tokens[k]))) {
     for (let a = k + 1; a <= k + 3 && a < tokens.length; a++) {
       const role = rankAt(tokens, a);
@@ -647,7 +795,54 @@ function spokenTo(tokens: Token[], start: number): boolean {
     const s = start - words.length - (tokens[start - 1]?.text === ',' ? 1 : 0);
     if (s >= 0 && words.every((w, n) => lower(tokens[s + n]) === w)) return true;
   }
-  return false;
+  // Speech reported first: "'No radio for twenty minutes,' recalled Euan Mackenzie", "…,” explained Ana Silva".
+  const verb = tokens[start - 1];
+  const before = tokens[start - 2]?.text ?? '';
+  return SPEECH_AFTER.has(lower(verb)) && /^[,'"’”]$/.test(before);
+}
+
+/** The end of a list of names after a name: ", Bronwen and Ali", " and Li Wei" (or `end` when none). */
+function afterNameList(tokens: Token[], end: number): number {
+  let k = end;
+  for (let n = 0; n < 4; n++) {
+    let j = k;
+    if (tokens[j]?.text === ',') j++;
+    if (lower(tokens[j]) === 'and' || lower(tokens[j]) === '&') j++;
+    else if (tokens[k]?.text !== ',') break;
+    const next = isNameWord(tokens[j]) && !rankAt(tokens, j) ? nameAt(tokens, j) : undefined;
+    if (!next || hasOrganisationWord(tokens, j, next.end) || isThing(tokens, j, next.end)) break;
+    k = next.end;
+  }
+  return k;
+}
+
+/** Words that look like a plural or a common noun at the start of a sentence ("Observers noted", "Witnesses said"). */
+const PLURAL = /(?<![usiay])s$/;
+
+/**
+ * A single capitalised word that speaks: before a verb of speech only a person uses ("Fatima
+ * explained", "Tariq and Bronwen argued"), after "according to" and the like, or after speech
+ * reported first ("…,' recalled Oluwaseun"). Not a plural ("Witnesses said"), a role, a place or
+ * an organisation word, nor part of a longer run of capitalised words ("Met Office said").
+ */
+function singleNameSpeaks(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const previous = tokens[i - 1];
+  if (
+    ORGANISATION_WORDS.has(t.text) ||
+    THING_BEFORE.has(t.text) ||
+    isRoleWord(t) ||
+    /['’]s$/.test(t.text) ||
+    PLACE_WORDS.has(lower(previous)) ||
+    isCapitalised(tokens[i + 1]) ||
+    (previous && /^\p{Lu}/u.test(previous.text) && !startsSentence(text, tokens, i))
+  )
+    return false;
+  if (spokenTo(tokens, i)) return true;
+  if (PLURAL.test(t.text)) return false;
+  if (PERSON_SPEECH.has(lower(tokens[i + 1]))) return true;
+  const afterList = afterNameList(tokens, i + 1);
+  return afterList > i + 1 && PERSON_SPEECH.has(lower(tokens[afterList]));
 }
 
 /** Everything the patterns decide. Name candidates that only a model can judge go to `candidates` when given. */
