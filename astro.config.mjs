@@ -12,6 +12,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import content from './src/integrations/content.ts';
+import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/lib/config.ts';
 
@@ -38,7 +39,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1' },
   experimental: { incrementalBuild: process.env.JOL_INCREMENTAL !== 'off' },
-  integrations: [mdx(), content(), pagefind()],
+  integrations: [mdx(), content(), pagefind(), offline()],
   vite: {
     // Never inline scripts or assets as data: URLs: the Content-Security-Policy allows only files.
     build: { assetsInlineLimit: 0, cssMinify: 'esbuild' },

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  EDITION_DEFAULTS,
   type EditionText,
   type JolConfig,
   jolConfigSchema,
@@ -53,6 +54,10 @@ export interface SiteConfig {
   contact: JolConfig['contact'];
   /** This edition's data page title, licence and handling text. */
   editionText: EditionText;
+  /** Offline reading in this edition (jol.config.json `editions.<edition>.offline*`, else the
+   * edition's defaults): the notice, whether pages are kept before the reader turns it on,
+   * and for how many days. */
+  offline: { notice: string; byDefault: boolean; days: number };
 }
 
 type LibrarySettings = Pick<
@@ -136,5 +141,11 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     showRepository: edition === 'responders' || settings.repositoryVisibility === 'public',
     contact: settings.contact,
     editionText: settings.editions[edition],
+    offline: {
+      notice: settings.editions[edition].offlineNotice ?? EDITION_DEFAULTS[edition].offlineNotice,
+      byDefault:
+        settings.editions[edition].offlineByDefault ?? EDITION_DEFAULTS[edition].offlineByDefault,
+      days: settings.editions[edition].offlineDays ?? EDITION_DEFAULTS[edition].offlineDays,
+    },
   };
 }

@@ -33,7 +33,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
-  // Pagefind runs its WebAssembly in a same-origin worker file.
+  // Pagefind runs its WebAssembly in a same-origin worker file; offline reading's service
+  // worker is the site's own sw.js.
   "worker-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

@@ -47,6 +47,27 @@ const editionText = z.strictObject({
     .min(10)
     .max(600)
     .describe('How to handle the data files: the data page and every data file.'),
+  offlineNotice: z
+    .string()
+    .min(10)
+    .max(600)
+    .optional()
+    .describe(
+      'What readers are told before the site keeps pages on their device for offline reading (the Offline reading page, and where lessons are saved).',
+    ),
+  offlineByDefault: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: the site keeps pages for offline reading unless the reader turns it off; false: nothing is kept until the reader turns it on after the notice (the responders edition).',
+    ),
+  offlineDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .describe('How many days a page kept for offline reading stays on the device.'),
 });
 export type EditionText = z.output<typeof editionText>;
 
@@ -58,12 +79,20 @@ export const EDITION_DEFAULTS = {
       'OFFICIAL-SENSITIVE material for responder organisations only. No open licence applies: do not publish or share it outside responder organisations.',
     handling:
       'These files hold OFFICIAL-SENSITIVE records. Share them only with responder organisations that need them, over systems approved for OFFICIAL-SENSITIVE; never publish them or put them on a public host, and delete copies you no longer need.',
+    offlineNotice:
+      'Offline reading keeps copies of OFFICIAL-SENSITIVE pages on this device. Turn it on only on a device your organisation approves for OFFICIAL-SENSITIVE material, keep the device locked, and delete the copies when you no longer need them.',
+    offlineByDefault: false,
+    offlineDays: 14,
   },
   public: {
     dataTitle: 'Open data',
     licence: 'Contains public sector information licensed under the Open Government Licence v3.0.',
     handling:
       'These files hold only records cleared for public release (OFFICIAL and public), every organisation and the assurance returns of the public action notes.',
+    offlineNotice:
+      'This site keeps the pages you open, the newest lessons and the search index on this device so that you can read them without a connection. They hold only records cleared for public release.',
+    offlineByDefault: true,
+    offlineDays: 30,
   },
 } as const satisfies Record<'responders' | 'public', EditionText>;
 
