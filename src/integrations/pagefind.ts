@@ -14,6 +14,11 @@
  * changed, or none kept, indexes everything and keeps that as the base
  * (src/lib/search-index-plan.ts decides). The indexes are linked into the output when the
  * build is done: the base as pagefind/, a delta as pagefind-delta/.
+ *
+ * Records are not given a Pagefind sort: Pagefind keeps sorts in the metadata that every first
+ * search downloads. The base's folder holds instead a file of its pages' dates
+ * (`jol-dates.json`, see src/lib/search-merge.ts), and a delta's manifest the dates of its own
+ * pages, which the search page fetches only when the reader orders results by date.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,6 +36,7 @@ import {
   planIndex,
   shareSearchDelta,
 } from '../lib/search-index-plan.ts';
+import { DATES_FILE, type DeltaManifest, datesFile } from '../lib/search-merge.ts';
 import { type SearchRecord, searchRecords } from '../lib/search-records.ts';
 import { libraryFromStored } from '../lib/stored-library.ts';
 import { plural } from '../lib/page.ts';
@@ -47,9 +53,12 @@ const PAGEFIND_VERSION = (
     ),
   ) as { version: string }
 ).version;
+/** What this build writes beside Pagefind's files (a base without its dates file is not reused). */
+const OWN_FILES = 'jol-dates.json 1';
 const SETTINGS = createHash('sha1')
   .update(PAGEFIND_VERSION)
   .update(JSON.stringify(INDEX_OPTIONS))
+  .update(OWN_FILES)
   .digest('hex');
 
 /** The file beside a delta's index that tells the search page which pages to hide and which are the delta's. */
@@ -142,14 +151,14 @@ async function buildIndex(
       };
     fs.rmSync(deltaDir, { recursive: true, force: true });
     const wanted = new Set(plan.changed);
-    const pages = await inWorker(
-      records.filter((r) => wanted.has(r.url)),
-      delta,
-    );
-    fs.writeFileSync(
-      path.join(delta, DELTA_MANIFEST),
-      JSON.stringify({ superseded: plan.superseded, added: Object.values(pages).sort() }),
-    );
+    const changed = records.filter((r) => wanted.has(r.url));
+    const pages = await inWorker(changed, delta);
+    const manifest: DeltaManifest = {
+      superseded: plan.superseded,
+      added: Object.values(pages).sort(),
+      dates: Object.fromEntries(changed.map((r) => [pages[r.url]!, r.date])),
+    };
+    fs.writeFileSync(path.join(delta, DELTA_MANIFEST), JSON.stringify(manifest));
     fs.writeFileSync(stamp, JSON.stringify(plan.key));
     logger.info(
       `Search index: a delta of ${plural(plan.changed.length, 'record')} written in ${Date.now() - started} ms`,
@@ -160,6 +169,11 @@ async function buildIndex(
   fs.rmSync(root, { recursive: true, force: true });
   logger.info(`Search index: indexing all ${records.length} records (${plan.reason})`);
   const pages = await inWorker(records, base);
+  fs.mkdirSync(base, { recursive: true });
+  fs.writeFileSync(
+    path.join(base, DATES_FILE),
+    JSON.stringify(datesFile(records.map((r) => [pages[r.url]!, r.date]))),
+  );
   const manifest: BaseManifest = {
     settings: SETTINGS,
     documents: Object.fromEntries(hashed.map((r) => [r.url, r.hash])),

@@ -38,9 +38,18 @@ export function eventFilters(event: EventEntry, lib: Library): Filters {
 }
 
 export interface SearchFilter {
+  /** The facet's key (`kinds`, `organisations`, …). */
+  key: string;
   name: string;
   values: string[];
 }
+
+/**
+ * The filters whose values are not written into the search page but fetched when the reader
+ * opens them (`search/filter-values.json`): a national library has hundreds of organisations,
+ * which were more than half of the search page's bytes.
+ */
+export const FETCHED_FILTERS = ['organisations'];
 
 /** The facets that are search filters, in the order the search page offers them. */
 export const SEARCH_FACETS = [
@@ -78,6 +87,6 @@ export function searchFilters(lib: Library): SearchFilter[] {
           (order.indexOf(b) === -1 ? 99 : order.indexOf(b)),
       );
     }
-    return { name: f.filter, values: list };
+    return { key, name: f.filter, values: list };
   }).filter((f) => f.values.length > 0);
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   byDate,
   comesFirst,
-  dateOrder,
   isBlank,
   isChecked,
   parseQuery,
@@ -10,6 +9,8 @@ import {
   resultsStatus,
   searchOptions,
   shownDate,
+  typingPause,
+  worthSearching,
 } from './search-query.ts';
 
 describe('the search query', () => {
@@ -78,13 +79,11 @@ describe('the search query', () => {
 });
 
 describe("Pagefind's options and the date order", () => {
-  it('match any checked value of each filter, and sort by date only when an order is chosen', () => {
+  it('match any checked value of each filter, and never ask Pagefind to sort (the page orders by date)', () => {
     expect(searchOptions({ Type: ['Event', 'Action note'], Year: ['2024'] })).toEqual({
       filters: { Type: { any: ['Event', 'Action note'] }, Year: { any: ['2024'] } },
     });
-    expect(searchOptions({}, 'newest')).toEqual({ filters: {}, sort: { date: 'desc' } });
-    expect(searchOptions({}, 'oldest')).toEqual({ filters: {}, sort: { date: 'asc' } });
-    expect(dateOrder('')).toBeUndefined();
+    expect(searchOptions({})).toEqual({ filters: {} });
   });
 
   it('puts newer dates first unless the order is oldest, and neither of two equal dates first', () => {
@@ -124,5 +123,30 @@ describe('words on the page', () => {
     expect(resultsStatus(0, 'zzz')).toBe(
       'No results for “zzz”. Check the spelling, use fewer words or clear some filters.',
     );
+  });
+});
+
+describe('searching as the reader types', () => {
+  it('searches at a short pause only once the word being typed has three characters', () => {
+    expect(worthSearching('b')).toBe(false);
+    expect(worthSearching('co')).toBe(false);
+    expect(worthSearching('con')).toBe(true);
+    expect(worthSearching('rendezvous p')).toBe(false);
+    expect(worthSearching('rendezvous poi')).toBe(true);
+    expect(worthSearching('"rest centre')).toBe(true);
+    expect(worthSearching('"re')).toBe(false);
+    expect(worthSearching('éte')).toBe(true);
+    expect(worthSearching('')).toBe(false);
+  });
+
+  it("waits for a pause in the reader's rhythm: longer than the gap between their keys, within bounds, and long for a short word", () => {
+    // A key every 150 ms: no word on the way is searched.
+    expect(typingPause('cont', 150)).toBe(200);
+    expect(typingPause('cont', 150)).toBeGreaterThan(150);
+    expect(typingPause('cont', 100)).toBe(150);
+    expect(typingPause('cont', 5)).toBe(80);
+    expect(typingPause('control', undefined)).toBe(200);
+    expect(typingPause('co', 5)).toBe(700);
+    expect(typingPause('rendezvous p', 100)).toBe(700);
   });
 });

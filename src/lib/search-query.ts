@@ -16,10 +16,9 @@ export interface SearchQuery {
   filters: Record<string, string[]>;
 }
 
-/** The options Pagefind's search() takes. */
+/** The options Pagefind's search() takes (no sort: results are put in date order by search-merge.ts). */
 export interface SearchOptions {
   filters?: Record<string, { any: string[] }>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 /**
@@ -66,24 +65,50 @@ export function isChecked(query: SearchQuery, name: string, value: string): bool
   return query.filters[name]?.includes(value) ?? false;
 }
 
-/** Pagefind's date order for the page's order, or undefined for relevance. */
-export function dateOrder(sort: SearchOrder): 'asc' | 'desc' | undefined {
-  return sort ? (sort === 'oldest' ? 'asc' : 'desc') : undefined;
-}
-
-/** Pagefind's search options: every checked value of a filter matches (`any`), and the date order if one is chosen. */
-export function searchOptions(
-  filters: SearchQuery['filters'],
-  sort: SearchOrder = '',
-): SearchOptions {
-  const options: SearchOptions = {
+/** Pagefind's search options: every checked value of a filter matches (`any`). */
+export function searchOptions(filters: SearchQuery['filters']): SearchOptions {
+  return {
     filters: Object.fromEntries(
       Object.entries(filters).map(([name, values]) => [name, { any: values }]),
     ),
   };
-  const order = dateOrder(sort);
-  if (order) options.sort = { date: order };
-  return options;
+}
+
+/**
+ * The fewest characters of the word being typed for which the page searches as soon as the
+ * reader pauses. Pagefind matches the words that start with what is typed, and fetches every
+ * index chunk holding such words: for one or two letters that is much of the index (searching
+ * on every key from the first letter fetched 2.1 MB while typing "b" at 10,000 lessons).
+ */
+export const MIN_TYPED_CHARACTERS = 3;
+
+/** How long typing must pause before a search runs (see typingPause). */
+export const TYPING_PAUSE_MS = { least: 80, most: 200, short: 700 };
+
+/**
+ * Whether the words typed are worth searching for at a short pause: the last word (the one
+ * being typed) has at least MIN_TYPED_CHARACTERS characters.
+ */
+export function worthSearching(q: string): boolean {
+  const words = q.replace(/"/g, ' ').trim().split(/\s+/);
+  return [...(words[words.length - 1] ?? '')].length >= MIN_TYPED_CHARACTERS;
+}
+
+/**
+ * How long after a keystroke to wait, with no further key, before searching: a pause in the
+ * reader's own rhythm, 1.5 times the time since the key before (`sinceLastKey`, undefined for
+ * a first key), kept between `least` and `most`; `short` when the word being typed is shorter
+ * than MIN_TYPED_CHARACTERS. A reader typing a key every 150 ms waits 200 ms, and none of the
+ * words on the way ("con", "cont", …) is searched, so that typing a word downloads little more
+ * than searching it at once (each search fetches the index chunks of the words that start with
+ * what was typed, and its first results' text); a faster typist waits less. The least pause still gathers a burst of keys, auto-repeat or an input method's
+ * characters into one search.
+ */
+export function typingPause(q: string, sinceLastKey: number | undefined): number {
+  const { least, most, short } = TYPING_PAUSE_MS;
+  if (!worthSearching(q)) return short;
+  if (sinceLastKey === undefined) return most;
+  return Math.round(Math.min(most, Math.max(least, 1.5 * sinceLastKey)));
 }
 
 /**

@@ -40,8 +40,8 @@ describe('search records', () => {
     notes: [note('2024-001', { lessons: [l.id] })],
   });
 
-  it('gives each lesson its address, weighted title and summary, body, tags, date sort and filters in words', () => {
-    const { url, html } = lessonRecord(lib.lessons[0]!, lib);
+  it('gives each lesson its address, weighted title and summary, body, tags, date and filters in words', () => {
+    const { url, html, date } = lessonRecord(lib.lessons[0]!, lib);
     expect(url).toBe('/lessons/2024-03-01-radio/');
     expect(html).toContain(
       '<h1 data-pagefind-weight="10">Radio &lt;b&gt;talkgroups&lt;/b&gt;</h1>',
@@ -51,8 +51,10 @@ describe('search records', () => {
     );
     expect(html).toContain('<p>Body</p>');
     expect(html).toContain('<p>radio, airwave</p>');
-    expect(html).toContain('data-pagefind-sort="date:2024-04-02"');
+    // The date is shown with each result, and ordered by from a file of its own, not a Pagefind sort.
     expect(html).toContain('data-pagefind-meta="date:2024-04-02"');
+    expect(html).not.toContain('data-pagefind-sort');
+    expect(date).toBe('2024-04-02');
     expect(filtersOf(html)).toEqual([
       'Type:Lesson identified',
       'Principle:Communicate',
@@ -70,6 +72,18 @@ describe('search records', () => {
     ]);
   });
 
+  it('indexes only what a reader searches for: title, summary, tags and body, no page furniture', () => {
+    const { html } = lessonRecord(lib.lessons[0]!, lib);
+    const body = /<main[^>]*>([^]*)<\/main>/.exec(html)![1]!;
+    const words = body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(words).toBe(
+      'Radio &lt;b&gt;talkgroups&lt;/b&gt; Talkgroups were not shared &amp; commanders could not talk &quot;across&quot; agencies. radio, airwave Body',
+    );
+  });
+
   it('never carries markup from the content outside the sanitised body', () => {
     const { html } = lessonRecord(lib.lessons[0]!, lib);
     expect(html).not.toContain('<b>');
@@ -78,6 +92,7 @@ describe('search records', () => {
   it('indexes action notes with their recommendations and events with their type and organisations', () => {
     const n = noteRecord(lib.notes[0]!);
     expect(n.url).toBe('/action-notes/2024-001/');
+    expect(n.date).toBe(lib.notes[0]!.data.issued);
     expect(n.html).toContain('<p>Do one thing.</p>');
     expect(filtersOf(n.html)).toEqual(['Type:Action note', 'Status:Open', 'Year:2024']);
     const e = eventRecord(lib.events[0]!, lib);

@@ -4,11 +4,15 @@
  *
  * Each record is a small HTML document for Pagefind: the title (weighted most), the summary
  * (weighted next, and kept as the result's summary), the rendered body and a few words that
- * describe the record, with the filters, the date sort and the date (YYYY-MM-DD, which the
- * search page formats, and orders by when it merges a delta index: search-index-plan.ts). Only
- * words a reader would search for are indexed — not navigation, related-lesson lists or
+ * describe the record, with the filters and the date (YYYY-MM-DD, shown by the search page).
+ * Only words a reader would search for are indexed — not navigation, related-lesson lists or
  * summary-list labels — so the index is smaller and results are more relevant; the filters
  * carry the organisations, sectors, principles and the rest.
+ *
+ * The date is not a Pagefind sort (`data-pagefind-sort`): Pagefind keeps every sort in the
+ * metadata that each first search downloads (about 28 KB at 10,000 lessons), though most
+ * searches are by best match. The record's `date` goes instead into a file of dates that the
+ * search page fetches only when the reader orders by date (src/integrations/pagefind.ts).
  *
  * Building from data means the index can be built while Astro renders the pages (see
  * src/integrations/pagefind.ts) instead of afterwards from 20,000 files.
@@ -24,6 +28,8 @@ export interface SearchRecord {
   /** Address relative to the site root, without the base path (Pagefind adds it in the browser). */
   url: string;
   html: string;
+  /** The date results are ordered by (YYYY-MM-DD): published, issued or started. */
+  date: string;
 }
 
 const urls = createUrls({
@@ -50,7 +56,7 @@ function document(o: {
     .join('');
   return (
     `<!doctype html><html lang="en"><head><title>${escapeHtml(o.title)}</title></head><body>` +
-    `<main data-pagefind-body data-pagefind-sort="date:${escapeHtml(o.date)}" data-pagefind-meta="date:${escapeHtml(o.date)}">` +
+    `<main data-pagefind-body data-pagefind-meta="date:${escapeHtml(o.date)}">` +
     `<h1 data-pagefind-weight="10">${escapeHtml(o.title)}</h1>` +
     (o.summary !== undefined
       ? `<p data-pagefind-meta="summary" data-pagefind-weight="5">${escapeHtml(o.summary)}</p>`
@@ -95,6 +101,7 @@ export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
   const d = lesson.data;
   return {
     url: urls.lesson(lesson.id),
+    date: lesson.published,
     html: document({
       title: d.title,
       summary: d.summary,
@@ -110,6 +117,7 @@ export function noteRecord(note: NoteEntry): SearchRecord {
   const d = note.data;
   return {
     url: urls.note(note.id),
+    date: d.issued,
     html: document({
       title: d.title,
       summary: d.summary,
@@ -128,6 +136,7 @@ export function eventRecord(event: EventEntry, lib: Library): SearchRecord {
   const d = event.data;
   return {
     url: urls.event(event.id),
+    date: d.start,
     html: document({
       title: d.name,
       date: d.start,

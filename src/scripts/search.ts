@@ -3,6 +3,15 @@
  * query with the checked filters and the chosen order as the reader types, and shows results
  * built with DOM APIs (never innerHTML of index data, so nothing from content can run).
  *
+ * A first search downloads as little as it can: Pagefind runs on the page's thread (its
+ * `noWorker` option: no worker script to fetch), the filters' values are in the page (built
+ * with the site, so Pagefind's filters(), which fetches every filter's chunk, is never called:
+ * only the chunks of the filters in use are fetched) or, for the organisations, hundreds in a
+ * national library, fetched when the reader opens their list or the address names one, the dates are fetched only when the
+ * reader orders by date, and while typing no search runs (nor is anything fetched for it)
+ * until the reader pauses, longer for a word of one or two letters (src/lib/search-query.ts,
+ * typingPause).
+ *
  * Without JavaScript the form is a plain GET form; with it, submitting (Enter, the buttons),
  * changing a filter or the order, and typing in the box all search in the page and keep the
  * address in step with history.replaceState.
@@ -18,11 +27,14 @@
  */
 import {
   arrange,
+  DATES_FILE,
+  type DatesFile,
   type Delta,
   type DeltaManifest,
   deltaOf,
   hasPages,
   NO_DELTA,
+  pageDates,
 } from '../lib/search-merge.ts';
 import {
   isBlank,
@@ -34,6 +46,7 @@ import {
   type SearchQuery,
   searchOptions,
   shownDate,
+  typingPause,
 } from '../lib/search-query.ts';
 
 interface PagefindResultData {
@@ -49,8 +62,6 @@ interface PagefindResult {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  /** Fetches the index and filter chunks a search for `term` needs, without searching. */
-  preload(term: string, o?: SearchOptions): Promise<void>;
   /** Adds another index's results to every search (the build's delta: see below). */
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(
@@ -60,15 +71,6 @@ interface Pagefind {
 }
 
 const PAGE = 10;
-/**
- * How long typing must pause before a search runs. Short enough that a search after the last
- * keystroke (120 ms + a warm Pagefind search of a few tens of milliseconds + drawing the list)
- * shows within the 300 ms budget; long enough that a fast burst of keys, auto-repeat or an
- * input method committing several characters asks for one search rather than one per
- * character, each of which would send work to Pagefind's worker only to be thrown away.
- * (Pagefind's own debouncedSearch waits 300 ms, which alone would spend the whole budget.)
- */
-const TYPING_DEBOUNCE_MS = 120;
 /**
  * How long after the last keystroke the status (a live region) is updated while typing.
  * Results are shown as soon as they are found, but announcing each intermediate count would
@@ -85,6 +87,54 @@ const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 const nojs = document.querySelector<HTMLElement>('#search-nojs');
+
+/** A checkbox of a filter whose values are fetched, as the page's own are written. */
+function checkbox(name: string, value: string, id: string): HTMLDivElement {
+  const item = document.createElement('div');
+  item.className = 'govuk-checkboxes__item';
+  const input = document.createElement('input');
+  input.className = 'govuk-checkboxes__input';
+  input.id = id;
+  input.name = name;
+  input.type = 'checkbox';
+  input.value = value;
+  const label = document.createElement('label');
+  label.className = 'govuk-label govuk-checkboxes__label';
+  label.htmlFor = id;
+  label.textContent = value;
+  item.append(input, label);
+  return item;
+}
+
+/** The boxes of the filters whose values are fetched (`data-values` names the filter). */
+const fetchedBoxes = (): HTMLElement[] =>
+  Array.from(document.querySelectorAll<HTMLElement>('[data-values]'));
+
+let valuesLoading: Promise<void> | undefined;
+/** Fetches the values of the filters not written into the page and adds their checkboxes, once; retried after a failure. */
+function loadFilterValues(): Promise<void> {
+  if (!valuesLoading) {
+    valuesLoading = (async () => {
+      const response = await fetch(root!.dataset.filterValues!);
+      if (!response.ok) throw new Error(`The filter values could not be had (${response.status}).`);
+      const values = (await response.json()) as Record<string, string[]>;
+      for (const box of fetchedBoxes()) {
+        const name = box.dataset.values!;
+        box.replaceChildren(
+          ...(values[name] ?? []).map((v, i) => checkbox(name, v, `${box.dataset.idPrefix}-${i}`)),
+        );
+      }
+    })();
+    valuesLoading.catch(() => {
+      valuesLoading = undefined;
+      for (const box of fetchedBoxes())
+        if (!box.querySelector('input'))
+          box.firstElementChild!.textContent =
+            'The list could not be loaded. Close and open it again to retry.';
+    });
+  }
+  return valuesLoading;
+}
 
 /** Copies only text and <mark> from Pagefind's excerpt into `target`. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -118,6 +168,26 @@ function fillForm(query: SearchQuery): void {
 /** The delta merged into this page's searches (set once Pagefind has loaded). */
 let delta: Delta = NO_DELTA;
 
+let dating: Promise<Map<string, string>> | undefined;
+/**
+ * Every page's date, by page id: the full index's dates file and the delta's dates, fetched
+ * once, when the reader first orders by date (revalidated, as its name does not change between
+ * deploys); retried after a failure.
+ */
+function datesOfPages(): Promise<Map<string, string>> {
+  if (!dating) {
+    dating = (async () => {
+      const response = await fetch(`${root!.dataset.bundle!}${DATES_FILE}`, {
+        cache: 'no-cache',
+      });
+      if (!response.ok) throw new Error(`The dates could not be had (${response.status}).`);
+      return pageDates((await response.json()) as DatesFile, delta.dates);
+    })();
+    dating.catch(() => (dating = undefined));
+  }
+  return dating;
+}
+
 let loading: Promise<Pagefind> | undefined;
 /** Loads and starts Pagefind once (its script, then its WebAssembly in a worker, then any delta); retried after a failure. */
 function load(): Promise<Pagefind> {
@@ -136,7 +206,9 @@ function load(): Promise<Pagefind> {
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       // The delta is a Pagefind instance of its own: it is given the same options.
       const options = { baseUrl: root!.dataset.base, excerptLength: 24 };
-      await pf.options(options);
+      // noWorker: Pagefind searches on this page's thread rather than in a web worker, whose
+      // script a first search would download too (11 KB gzipped).
+      await pf.options({ ...options, noWorker: true });
       await pf.init();
       const found = await manifest;
       if (found) {
@@ -156,6 +228,7 @@ let shown = 0;
 let run = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
+/** When the last key was typed (0: none yet). */
 let lastKey = 0;
 
 const loaded = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
@@ -253,11 +326,22 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   try {
     const pf = await load();
     started = true;
-    found = await arrange(
-      (await pf.search(q || null, searchOptions(filters, sort))).results,
+    const [searched, dates] = await Promise.all([
+      pf.search(q || null, searchOptions(filters)),
+      sort ? datesOfPages() : undefined,
+    ]);
+    // A page missing from the dates (none should be) is dated by its fragment.
+    const missing = dates ? searched.results.filter((r) => !dates.has(r.id)) : [];
+    const fromFragments = new Map(
+      await Promise.all(
+        missing.map(async (r) => [r.id, (await dataOf(r)).meta.date ?? ''] as const),
+      ),
+    );
+    found = arrange(
+      searched.results,
       sort,
       delta,
-      async (r) => (await dataOf(r)).meta.date ?? '',
+      (r) => dates?.get(r.id) ?? fromFragments.get(r.id) ?? '',
     );
     if (mine !== run) return;
     first = await items(found.slice(0, PAGE));
@@ -286,20 +370,22 @@ async function search(updateAddress: boolean, typing = false): Promise<void> {
   say(resultsStatus(results.length, q), typing);
 }
 
-/** Each keystroke: the results shown (or on their way) are for older words, so stop them, fetch what the new words need, and search once typing pauses. */
+/**
+ * Each keystroke: the results shown (or on their way) are for older words, so stop them, and
+ * search once typing pauses (typingPause: in the reader's rhythm, longer for a word of one or
+ * two letters). Nothing is fetched for the words on the way: Pagefind's preload of "hel" fetches
+ * the index chunks of every word starting "hel", one more chunk than "heliograph" needs.
+ */
 function typed(): void {
   run++;
-  lastKey = performance.now();
+  const now = performance.now();
+  const sinceLastKey = lastKey > 0 && now - lastKey < 1000 ? now - lastKey : undefined;
+  lastKey = now;
   clearTimeout(typingTimer);
   clearTimeout(announceTimer);
   // The count shown is for the words before this keystroke; clearing it is not read out.
   status!.textContent = '';
-  const { q, filters } = readForm();
-  if (q)
-    void load()
-      .then((pf) => pf.preload(q, searchOptions(filters)))
-      .catch(() => undefined);
-  typingTimer = setTimeout(() => void search(true, true), TYPING_DEBOUNCE_MS);
+  typingTimer = setTimeout(() => void search(true, true), typingPause(readForm().q, sinceLastKey));
 }
 
 if (root && form && box && status && list && more) {
@@ -321,8 +407,30 @@ if (root && form && box && status && list && more) {
       if (added) (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus();
     });
   });
+  for (const box of fetchedBoxes())
+    box.closest('details')?.addEventListener('toggle', (event) => {
+      if ((event.target as HTMLDetailsElement).open) void loadFilterValues().catch(() => undefined);
+    });
   const params = new URLSearchParams(location.search);
-  fillForm(parseQuery(params));
-  if ([...params.keys()].length > 0) void search(false);
+  const query = parseQuery(params);
+  fillForm(query);
+  // A filter whose values are fetched and that the address names: its checkboxes first.
+  const fetchedFirst = fetchedBoxes().some((b) => query.filters[b.dataset.values!])
+    ? loadFilterValues().then(
+        () => fillForm(query),
+        // Without the list, the address's own values are the list: the search still uses them.
+        () => {
+          for (const box of fetchedBoxes())
+            box.append(
+              ...(query.filters[box.dataset.values!] ?? []).map((v, i) => {
+                const item = checkbox(box.dataset.values!, v, `${box.dataset.idPrefix}-a${i}`);
+                item.querySelector('input')!.checked = true;
+                return item;
+              }),
+            );
+        },
+      )
+    : Promise.resolve();
+  if ([...params.keys()].length > 0) void fetchedFirst.then(() => search(false));
   else status.textContent = EMPTY;
 }
