@@ -1,9 +1,11 @@
 /**
  * What a reader's browser downloads for a first search: opens the built search page in a
  * fresh Chromium context (empty cache), types a word into the search box key by key (the page
- * searches as you type; no Enter), optionally ticks one filter, waits for the results and for
- * the network to go quiet, and counts every response — the page, its CSS and JavaScript,
- * Pagefind's scripts, WebAssembly, metadata, index chunks, filter chunks and fragments.
+ * searches as you type; no Enter), as fast as keys can be sent or `delay` ms apart, or puts it
+ * in the box at once (`atOnce`, as pasted: the bytes of that search alone), optionally ticks
+ * one filter, waits for the results and for the network to go quiet, and counts every
+ * response — the page, its CSS and JavaScript, Pagefind's scripts, WebAssembly, metadata,
+ * index chunks, filter chunks and fragments.
  *
  * Bytes are counted by the static server (`scripts/lib/browser/static-server.ts`) as written to
  * the socket, headers included, with text gzipped as GitHub Pages sends it: Pagefind 1.6
@@ -30,6 +32,7 @@ export type ResponseKind =
   | 'filter'
   | 'fragment'
   | 'delta'
+  | 'dates'
   | 'other';
 
 export interface KindCost {
@@ -50,6 +53,8 @@ export interface SearchCost {
   byKind: Record<ResponseKind, KindCost>;
   /** The filter ticked after the word's results were shown, if any. */
   filter?: SearchFilter;
+  /** How the word went in: typed `delay` ms a key, or at once. */
+  typed: { delay: number } | 'at once';
   /** With a filter: from ticking it to the filtered results being in the list. */
   filterMilliseconds?: number;
   /** Every response, in the order they finished. */
@@ -68,6 +73,10 @@ export interface FirstSearchOptions {
   server?: StaticServer;
   /** Tick this filter once the word's results are shown, and count the filtered search too. */
   filter?: SearchFilter;
+  /** Milliseconds between keys (default 0: as fast as they can be sent). */
+  delay?: number;
+  /** Put the word in the box in one input event (as pasted) instead of typing it. */
+  atOnce?: boolean;
 }
 
 export function kindOf(urlPath: string): ResponseKind {
@@ -79,6 +88,7 @@ export function kindOf(urlPath: string): ResponseKind {
     if (file.endsWith('.pf_filter')) return 'filter';
     if (file.endsWith('.pf_fragment')) return 'fragment';
     if (file.endsWith('.pf_meta') || file === 'pagefind-entry.json') return 'pfMeta';
+    if (file === 'jol-dates.json') return 'dates';
     if (file.endsWith('.pagefind') || file.endsWith('.wasm')) return 'wasm';
     if (file.endsWith('.js')) return 'pagefindJs';
     return 'other';
@@ -101,6 +111,7 @@ export function costByKind(responses: readonly ServedResponse[]): Record<Respons
     'filter',
     'fragment',
     'delta',
+    'dates',
     'other',
   ];
   const out = Object.fromEntries(kinds.map((k) => [k, { bytes: 0, requests: 0 }])) as Record<
@@ -205,6 +216,16 @@ export async function typeUntilResults(
   return shownAfter(page, 'lastKey');
 }
 
+/** Puts `word` in the search box in one input event, as pasting does, and returns as typeUntilResults does. */
+export async function pasteUntilResults(
+  page: Page,
+  word: string,
+): Promise<{ milliseconds: number; items: number }> {
+  await watch(page);
+  await page.locator('#search-q').fill(word);
+  return shownAfter(page, 'lastKey');
+}
+
 /** Waits for the status line (a live region, updated once the reader pauses) to describe the results. */
 export async function announced(page: Page): Promise<string> {
   await page.waitForFunction(
@@ -234,7 +255,9 @@ export async function firstSearch(
   try {
     await page.goto(searchUrl, { waitUntil: 'load' });
     await page.click('#search-q');
-    const typed = await typeUntilResults(page, word);
+    const typed = options.atOnce
+      ? await pasteUntilResults(page, word)
+      : await typeUntilResults(page, word, options.delay ?? 0);
     let filterMilliseconds: number | undefined;
     if (options.filter) {
       const { name, value } = options.filter;
@@ -255,6 +278,7 @@ export async function firstSearch(
     const responses = recording.stop();
     return {
       word,
+      typed: options.atOnce ? 'at once' : { delay: options.delay ?? 0 },
       bytes: responses.reduce((n, r) => n + r.bytes, 0),
       requests: responses.length,
       milliseconds: Math.round(typed.milliseconds),
