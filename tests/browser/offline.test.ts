@@ -5,7 +5,8 @@
  * results are not kept; "Save for offline" shows the size before it saves; the responders
  * edition keeps nothing before the reader turns offline reading on, and deletes everything
  * when they turn it off; a new build's page replaces the kept one on the next visit online,
- * and the old build's cache goes.
+ * the old build's cache goes, and pages kept longer than offlineDays (30 in the public
+ * edition) are deleted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -183,6 +184,15 @@ describe('public edition', () => {
       await controlled(p);
       const before = (await cacheNames(p)).filter((n) => n.startsWith('jol-shell-'));
       expect(before).toHaveLength(1);
+      // Two kept pages: one stored longer ago than offlineDays, one just now. The next
+      // worker expires entries when it activates.
+      await p.evaluate(async () => {
+        const cache = await caches.open('jol-pages');
+        const stamp = (at: number) =>
+          new Response('kept', { headers: { 'x-jol-stored': String(at) } });
+        await cache.put('/expired-page/', stamp(Date.now() - 31 * 24 * 60 * 60 * 1000));
+        await cache.put('/fresh-page/', stamp(Date.now()));
+      });
       fs.rmSync(served, { recursive: true, force: true });
       fs.cpSync(rebuilt.dir, served, { recursive: true });
       await p.goto(publicServer.url + LESSON);
@@ -199,6 +209,9 @@ describe('public edition', () => {
           timeout: 30_000,
         })
         .toHaveLength(1);
+      const kept = await keptPaths(p);
+      expect(kept).not.toContain('/expired-page/');
+      expect(kept).toContain('/fresh-page/');
       await context.setOffline(true);
       await p.reload();
       expect(await p.locator('h1').textContent()).toBe(NEW_TITLE);
