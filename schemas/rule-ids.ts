@@ -26,7 +26,7 @@ export const ruleDescriptions = {
   'markdown/delimiter-runs':
     'more than 500 runs of `*` or `_`, `<` and `[` in one paragraph, or 5,000 in the body',
   'markdown/too-large':
-    'a body of more than 5,000 lines, 1,000 headings, quotes, list items and table rows, or 25,000 markup characters',
+    'a body over 5,000 lines, 1,000 headings, quotes, list items or rows, or 25,000 markup characters',
   'schema/empty': 'the record has no fields at all',
   'schema/required': 'a required field is missing',
   'schema/unknown-key': 'a field the record kind does not have (often a typo)',
