@@ -72,9 +72,9 @@ export const ruleDescriptions = {
     'what looks like a vehicle registration (current style, or old prefix or suffix style)',
   'personal-data/collar-number': 'what looks like a police collar number',
   'personal-data/titled-name':
-    'a name after a title, rank or role of any responder service (Mr, DCI, Station Manager, Paramedic, Lt Col …)',
+    'a name after a title, rank or role of any service (Mr, DCI, Station Manager, Paramedic, Lt Col …)',
   'personal-data/named-person':
-    'a name beside a role ("Neil Byrne, the loggist", "the casualty Omar Haddad") or a verb of speech ("according to Maria Lopez")',
+    'a name beside a role ("Neil Byrne, the loggist") or a verb of speech ("according to Maria Lopez")',
   'personal-data/date-of-birth': 'what looks like a date of birth ("born on 2 June 1981")',
   'personal-data/address': 'what looks like a house-number address ("14 Mill Lane")',
   'personal-data/social-media-handle': 'what looks like a social-media handle ("@name")',
