@@ -1,9 +1,5 @@
 /**
- * `npm run validate -- [paths…] [--format text|github|json]` — see scripts/lib/cli/validate-cli.ts.
- * This entry only turns on Node's module compile cache (which also keeps the type-stripped
- * TypeScript) before loading the CLI, so that repeat runs start fast.
+ * `node scripts/validate.ts` runs the validator as `npm run validate` does (scripts/validate.mjs,
+ * whose JavaScript entry starts faster).
  */
-import { enableCompileCache } from 'node:module';
-
-enableCompileCache();
-await import('./lib/cli/validate-cli.ts');
+await import('./validate.mjs');

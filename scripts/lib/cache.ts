@@ -27,6 +27,7 @@ function listSources(dir: string, out: string[]): void {
 const PER_FILE_SOURCES = ['schemas', 'scripts/lib/checks', 'scripts/lib/remark'];
 const PER_FILE_MODULES = [
   'body-links',
+  'record-links',
   'check-file',
   'parse-record',
   'read-text',

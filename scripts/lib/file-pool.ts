@@ -1,5 +1,5 @@
 /**
- * Checks record files in worker threads (file-worker.ts), each file under a time guard: a file
+ * Checks record files in worker threads (file-worker.mjs, then file-worker.ts), each file under a time guard: a file
  * whose reading and checking takes longer than the limit gets a `file/timeout` error, its
  * worker is terminated (a synchronous parse cannot be interrupted any other way) and a new one
  * checks the rest of that worker's files. So one file can never stop a run, whatever it holds.
@@ -21,6 +21,46 @@ export type WorkerMessage =
   | { type: 'result'; index: number; result: FileResult; hash: string }
   | { type: 'done' };
 
+/** The files one worker checks, in its workerData or in one message to a worker started early. */
+export interface WorkerJob {
+  files: RecordFile[];
+  summaryOnly: boolean[];
+}
+
+const WORKER_URL = new URL('./file-worker.mjs', import.meta.url);
+
+/**
+ * A worker started before the files to check are known, so that its start (a thread, the
+ * checks' modules, the warm-up check: about 0.3 s of a core) overlaps the caller's discovery
+ * and cache look-ups on the other core instead of following them. The pool gives it the first
+ * batch; until then it does not keep the process alive, and `close` ends it if it was not
+ * needed (every file came from the cache). The time guard is unchanged: it is armed once the
+ * worker is both warmed up and given its files.
+ */
+export class WarmWorker {
+  readonly worker: Worker;
+  ready = false;
+  taken = false;
+  /** Set when the worker failed or stopped before it was given files. */
+  lost = false;
+
+  constructor(render: boolean) {
+    this.worker = new Worker(WORKER_URL, { workerData: { render } });
+    this.worker.unref();
+    this.worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') this.ready = true;
+    });
+    // Noted, not thrown: the pool then starts a worker of its own, which reports the failure.
+    this.worker.on('error', () => (this.lost = true));
+    this.worker.on('exit', () => (this.lost = true));
+  }
+
+  /** Ends the worker if the pool did not take it. */
+  close(): void {
+    if (!this.taken) void this.worker.terminate();
+  }
+}
+
 export interface PoolOptions {
   /** Worker threads to share the files among (at least one is used). */
   workers: number;
@@ -29,6 +69,8 @@ export interface PoolOptions {
   timeLimit?: number;
   /** Files checked so far, and of how many. */
   onChecked?: (done: number, total: number) => void;
+  /** A worker started early (with the same `render`): it checks the first batch. */
+  warm?: WarmWorker;
 }
 
 /**
@@ -53,13 +95,16 @@ export async function checkInWorkers(
   const run = (from: number, to: number): Promise<void> =>
     new Promise((resolve, reject) => {
       if (from >= to) return resolve();
-      const worker = new Worker(new URL('./file-worker.ts', import.meta.url), {
-        workerData: {
-          files: files.slice(from, to),
-          summaryOnly: summaryOnly.slice(from, to),
-          render: options.render,
-        },
-      });
+      const job: WorkerJob = {
+        files: files.slice(from, to),
+        summaryOnly: summaryOnly.slice(from, to),
+      };
+      const warm = options.warm;
+      const early = warm !== undefined && !warm.taken && !warm.lost;
+      if (early) warm.taken = true;
+      const worker = early
+        ? warm.worker
+        : new Worker(WORKER_URL, { workerData: { ...job, render: options.render } });
       let next = from;
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
@@ -102,6 +147,12 @@ export async function checkInWorkers(
             : reject(new Error(`validation worker stopped with exit code ${code}`)),
         ),
       );
+      if (early) {
+        worker.ref();
+        worker.postMessage(job);
+        // Warmed up already: its files are timed from now.
+        if (warm.ready) arm();
+      }
     });
 
   const jobs: Promise<void>[] = [];

@@ -3,9 +3,12 @@
  * in place — only when stderr is a terminal and CI is not set; otherwise nothing at all, so
  * logs, pipes and `--format json` never carry it. log-update does the in-place rewriting
  * (including lines wider than the terminal); the line is cleared before the command's own
- * output is printed.
+ * output is printed. log-update (with string-width and its other dependencies: about 50 ms to
+ * load) is loaded only when progress is shown, so that a run in a pipe or in CI never loads it.
  */
-import { createLogUpdate } from 'log-update';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 export interface ProgressOptions {
   /** Where progress goes (default process.stderr). */
@@ -61,6 +64,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     },
     write: (text: string) => stream.write(text),
   } as unknown as NodeJS.WriteStream;
+  const { createLogUpdate } = require('log-update') as typeof import('log-update');
   const log = createLogUpdate(sized, { showCursor: true });
   let shown = false;
   let last = 0;

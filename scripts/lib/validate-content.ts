@@ -16,7 +16,7 @@ import type { RecordSummary, Repository, Where } from './checks/types.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostic.ts';
 import { discover, type RecordFile } from './discover.ts';
 import { UsageError } from './errors.ts';
-import { checkInWorkers } from './file-pool.ts';
+import { WarmWorker, checkInWorkers } from './file-pool.ts';
 import type { Positions } from './parse-record.ts';
 
 export interface ValidateOptions {
@@ -103,6 +103,27 @@ function selectTargets(
 export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, options.root);
+  // A worker is started as soon as one is likely to be needed, so that its start overlaps the
+  // discovery and the cache look-ups: at once in PR mode (the changed files are seldom all in
+  // the cache) or with unwritten records (never cached), else at the first file the cache cannot
+  // serve. A run served wholly from the cache starts none.
+  let warm: WarmWorker | undefined;
+  const startWorker = () => (warm ??= new WarmWorker(options.renderBodies === true));
+  if ((options.paths?.length ?? 0) > 0 || (options.unwritten?.size ?? 0) > 0) startWorker();
+  try {
+    return await validateWith(options, cwd, root, startWorker, () => warm);
+  } finally {
+    warm?.close();
+  }
+}
+
+async function validateWith(
+  options: ValidateOptions,
+  cwd: string,
+  root: string,
+  startWorker: () => WarmWorker,
+  warmWorker: () => WarmWorker | undefined,
+): Promise<ValidateResult> {
   const progress = options.onProgress ?? (() => {});
   const onChecked = options.onChecked ?? (() => {});
   const phases: Record<string, number> = {};
@@ -125,8 +146,12 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const hashes: string[] = [];
   let cached = 0;
   const stamps: string[] = [];
+  const pend = (i: number) => {
+    if (pending.length === 0) startWorker();
+    pending.push(i);
+  };
   files.forEach((file, i) => {
-    if (file.bytes) return pending.push(i);
+    if (file.bytes) return pend(i);
     // Like ESLint's cache: size and modification time first, the content hash when they differ.
     const stat = fs.statSync(file.abs);
     stamps[i] = `${stat.size}:${stat.mtimeMs}`;
@@ -148,7 +173,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     if (hit) {
       results[i] = hit;
       cached++;
-    } else pending.push(i);
+    } else pend(i);
   });
   lap('discover and read');
   const summaryOnly = pending.map((i) => targets !== undefined && !targets.has(files[i]!.file));
@@ -168,6 +193,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       render,
       timeLimit: options.fileTimeLimit,
       onChecked,
+      warm: warmWorker(),
     });
     pending.forEach((i, k) => {
       results[i] = fresh[k];

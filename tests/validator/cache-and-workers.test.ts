@@ -86,3 +86,89 @@ describe('content-hash cache', () => {
     }
   });
 });
+
+describe('PR mode', () => {
+  it('reports for the files it lints what a full run reports, whether its early worker is used or not', async () => {
+    const env = process.env.JOL_CACHE_DIR;
+    process.env.JOL_CACHE_DIR = path.join(cwd, 'cache-pr');
+    try {
+      // What PR mode keeps of a full run: the file's problems, those of records it breaks, and
+      // every missing reference.
+      const of = (r: Awaited<ReturnType<typeof validateContent>>, file: string) =>
+        r.diagnostics.filter(
+          (d) => d.file === file || d.target === file || d.rule === 'references/missing',
+        );
+      const full = await validateContent({ root, cwd });
+      // Served from the cache: the worker started before discovery is not needed and is ended.
+      const cachedFile = path.relative(cwd, nth(3));
+      const cachedRun = await validateContent({ root, cwd, paths: [cachedFile] });
+      expect(cachedRun.cached).toBe(cachedRun.records);
+      expect(cachedRun.diagnostics).toEqual(of(full, cachedFile));
+      expect(cachedRun.diagnostics.map((d) => d.rule)).toEqual([
+        'schema/enum',
+        'references/missing',
+      ]);
+      // Changed: checked by that worker.
+      edit(nth(70), '---\n\n', '---\n\nSpoke to PC Jones.\n\n');
+      const changed = path.relative(cwd, nth(70));
+      const changedRun = await validateContent({ root, cwd, paths: [changed] });
+      expect(changedRun.cached).toBe(changedRun.records - 1);
+      expect(changedRun.diagnostics).toEqual(of(await validateContent({ root, cwd }), changed));
+      expect(changedRun.diagnostics.map((d) => d.rule).sort()).toEqual([
+        'personal-data/titled-name',
+        'references/missing',
+      ]);
+    } finally {
+      if (env === undefined) delete process.env.JOL_CACHE_DIR;
+      else process.env.JOL_CACHE_DIR = env;
+    }
+  });
+
+  it('finds the same likely duplicates for the changed lessons as a full run', async () => {
+    const dir = tempDir();
+    const dupRoot = path.join(dir, 'content');
+    const env = process.env.JOL_CACHE_DIR;
+    process.env.JOL_CACHE_DIR = path.join(dir, 'cache');
+    try {
+      generateCorpus(dupRoot, { lessons: 120, seed: 11 });
+      const files = fs.readdirSync(path.join(dupRoot, 'lessons')).sort();
+      // Two near copies of one lesson, submitted later, with words no other lesson has.
+      const copies = ['2026-02-01-lesson-copy-one.md', '2026-02-02-lesson-copy-two.md'];
+      const source = fs.readFileSync(path.join(dupRoot, 'lessons', files[40]!), 'utf8');
+      copies.forEach((name, i) =>
+        fs.writeFileSync(
+          path.join(dupRoot, 'lessons', name),
+          source
+            .replace(/^title: /m, `title: Zebrafish quokka marmoset platypus ${i} `)
+            .replace(/^date: .*/m, `date: 2026-02-0${i + 1}`)
+            .replace(/^submitted: .*/m, `submitted: 2026-02-0${i + 3}`)
+            .replace(/^published: .*/m, `published: 2026-02-1${i}`),
+        ),
+      );
+      const options = { root: dupRoot, cwd: dir };
+      const duplicates = (r: Awaited<ReturnType<typeof validateContent>>) =>
+        r.diagnostics.filter((d) => d.rule === 'duplicates/similar-lesson');
+      const full = duplicates(await validateContent(options));
+      expect(full.map((d) => [d.file, d.target])).toContainEqual([
+        'content/lessons/2026-02-02-lesson-copy-two.md',
+        'content/lessons/2026-02-01-lesson-copy-one.md',
+      ]);
+      // The copies, and the lessons the generated corpus itself finds alike.
+      const changed = new Set([
+        ...copies.map((c) => `content/lessons/${c}`),
+        ...full.map((d) => d.file),
+      ]);
+      expect(changed.size).toBeGreaterThan(3);
+      for (const file of changed) {
+        const pr = duplicates(await validateContent({ ...options, paths: [file] }));
+        // A changed lesson is compared with every other (a lesson that resembles it, changed
+        // or not, is named as its target only when that lesson is checked too).
+        expect(pr).toEqual(full.filter((d) => d.file === file));
+      }
+    } finally {
+      if (env === undefined) delete process.env.JOL_CACHE_DIR;
+      else process.env.JOL_CACHE_DIR = env;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -109,7 +109,7 @@ describe('symbolic links and special files', () => {
 /** Validates the fixture with the lesson's body extended by `extra`; the planted error too. */
 async function withBody(
   extra: string,
-  options: { fileTimeLimit?: number; renderBodies?: boolean } = {},
+  options: { fileTimeLimit?: number; renderBodies?: boolean; paths?: string[] } = {},
 ) {
   const r = root((c) => fs.writeFileSync(path.join(c, LESSON), `${lesson}\n${extra}\n`));
   const { diagnostics } = await validateContent({
@@ -190,6 +190,18 @@ describe('Markdown that micromark parses in quadratic time', () => {
     const found = await withBody(unit.repeat(210), { fileTimeLimit: 0.1, renderBodies: true });
     expect(found).toEqual([expect.objectContaining({ rule: 'file/timeout', line: 0 })]);
     expect(found[0]!.message).toMatch(/took longer than 0.1 s to read/);
+  });
+
+  it('times a file out in PR mode too, where the worker is started before discovery', async () => {
+    const words =
+      'The control room shared the message with partners and the JESIP joint decision model. ';
+    const unit = `## A heading [with](a) link\n\n${`Words [a](b) and \\e, ${words}${words.slice(0, 60)}\n`.repeat(7)}${`Words &amp; \\e, ${words}${words}\n`.repeat(13)}\n`;
+    const found = await withBody(unit.repeat(210), {
+      fileTimeLimit: 0.1,
+      renderBodies: true,
+      paths: [`content/${LESSON}`, `content/${OTHER}`],
+    });
+    expect(found).toEqual([expect.objectContaining({ rule: 'file/timeout', line: 0 })]);
   });
 });
 

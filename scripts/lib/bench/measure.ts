@@ -27,9 +27,22 @@ const NODE = process.execPath;
 
 /** Runs `node <args>` once and returns its wall time and self-reported peak RSS. */
 export function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string): Sample {
+  return runCommand(NODE, args, env, cwd);
+}
+
+/**
+ * Runs a command once (`npm run -s validate -- …` too: the whole process, npm's start
+ * included) and returns its wall time and the peak RSS that the project's script reports.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Sample {
   const report = path.join(os.tmpdir(), `jol-resources-${process.pid}-${Date.now()}.json`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(NODE, args, {
+  const child = spawnSync(command, args, {
     cwd,
     env: { ...process.env, ...env, JOL_REPORT_RESOURCES: report },
     encoding: 'utf8',

@@ -20,77 +20,134 @@ function isEarlier(a: RecordSummary, b: RecordSummary): boolean {
 }
 
 function linked(a: RecordSummary, b: RecordSummary): boolean {
-  const refs = (r: RecordSummary) => [
-    ...(Array.isArray(r.data.related) ? r.data.related : []),
+  const refs = (r: RecordSummary): unknown[] => [
+    ...(Array.isArray(r.data.related) ? (r.data.related as unknown[]) : []),
     r.data.superseded_by,
   ];
   return refs(a).includes(b.id) || refs(b).includes(a.id);
+}
+
+/** A lesson's distinct words: those its summary carries, else worked out from its data. */
+function tokensOf(lesson: RecordSummary): readonly string[] {
+  return lesson.tokens ?? [...lessonTokens(lesson.data)];
 }
 
 export const duplicatesCheck: RepositoryCheck = {
   id: 'duplicates',
   run(repo, report) {
     const lessons = [...repo.records.lessons.values()];
-    const toks = new Map<RecordSummary, Set<string>>();
-    const df = new Map<string, number>();
-    for (const lesson of lessons) {
-      const set = lesson.tokens ? new Set(lesson.tokens) : lessonTokens(lesson.data);
-      toks.set(lesson, set);
-      for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-    }
     const maxPostings = Math.max(20, Math.ceil(lessons.length * 0.02));
-    const distinctive = (t: string) => df.get(t)! <= maxPostings;
     const subjects = repo.changed ? lessons.filter((l) => repo.changed!.has(l.file)) : lessons;
-
-    let candidatesOf: (lesson: RecordSummary) => Map<RecordSummary, number>;
-    if (subjects.length <= 50) {
-      candidatesOf = (lesson) => {
-        const mine = toks.get(lesson)!;
-        const shared = new Map<RecordSummary, number>();
-        for (const other of lessons) {
-          if (other === lesson) continue;
-          let count = 0;
-          for (const t of toks.get(other)!) if (mine.has(t) && distinctive(t)) count++;
-          if (count > 0) shared.set(other, count);
-        }
-        return shared;
-      };
-    } else {
-      const index = new Map<string, RecordSummary[]>();
-      for (const lesson of lessons) {
-        for (const t of toks.get(lesson)!) {
-          if (!distinctive(t)) continue;
-          let list = index.get(t);
-          if (!list) index.set(t, (list = []));
-          list.push(lesson);
-        }
-      }
-      candidatesOf = (lesson) => {
-        const shared = new Map<RecordSummary, number>();
-        for (const t of toks.get(lesson)!) {
-          for (const other of index.get(t) ?? [])
-            if (other !== lesson) shared.set(other, (shared.get(other) ?? 0) + 1);
-        }
-        return shared;
-      };
-    }
-
-    for (const lesson of subjects) {
-      let best: { other: RecordSummary; score: number } | undefined;
-      for (const [other, count] of candidatesOf(lesson)) {
-        if (count < MIN_SHARED || isEarlier(lesson, other) || linked(lesson, other)) continue;
-        const score = lessonSimilarity(toks.get(lesson)!, toks.get(other)!);
-        if (score >= DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { other, score };
-      }
-      if (best) {
-        report(
-          lesson,
-          { path: ['title'] },
-          'duplicates/similar-lesson',
-          `This lesson looks like ${best.other.id} ("${String(best.other.data.title)}", ${Math.round(best.score * 100)}% similar); check it is not a duplicate, and list it in related if they belong together`,
-          { severity: 'warning', target: best.other },
-        );
-      }
+    const found =
+      subjects.length <= 50
+        ? scan(lessons, subjects, maxPostings)
+        : indexed(lessons, subjects, maxPostings);
+    for (const { lesson, other, score } of found) {
+      report(
+        lesson,
+        { path: ['title'] },
+        'duplicates/similar-lesson',
+        `This lesson looks like ${other.id} ("${String(other.data.title)}", ${Math.round(score * 100)}% similar); check it is not a duplicate, and list it in related if they belong together`,
+        { severity: 'warning', target: other },
+      );
     }
   },
 };
+
+interface Match {
+  lesson: RecordSummary;
+  other: RecordSummary;
+  score: number;
+}
+
+/** The closest earlier, unlinked lesson at or above the threshold among the candidates. */
+function best(
+  lesson: RecordSummary,
+  mine: ReadonlySet<string>,
+  candidates: Iterable<[RecordSummary, number]>,
+  setOf: (other: RecordSummary) => ReadonlySet<string>,
+): Match | undefined {
+  let found: Match | undefined;
+  for (const [other, count] of candidates) {
+    if (count < MIN_SHARED || isEarlier(lesson, other) || linked(lesson, other)) continue;
+    const score = lessonSimilarity(mine, setOf(other));
+    if (score >= DUPLICATE_THRESHOLD && (!found || score > found.score))
+      found = { lesson, other, score };
+  }
+  return found;
+}
+
+/**
+ * A few changed lessons (PR mode): every lesson is scanned once for each, and only the words of
+ * the changed lessons are counted, so no set is built for the other lessons' words unless one
+ * becomes a candidate.
+ */
+function scan(lessons: RecordSummary[], subjects: RecordSummary[], maxPostings: number): Match[] {
+  const mine = new Map(subjects.map((s) => [s, new Set(tokensOf(s))]));
+  const df = new Map<string, number>();
+  for (const set of mine.values()) for (const t of set) df.set(t, 0);
+  const toks = new Map<RecordSummary, readonly string[]>();
+  for (const lesson of lessons) {
+    const list = tokensOf(lesson);
+    toks.set(lesson, list);
+    for (const t of list) {
+      const n = df.get(t);
+      if (n !== undefined) df.set(t, n + 1);
+    }
+  }
+  const sets = new Map<RecordSummary, ReadonlySet<string>>(mine);
+  const setOf = (other: RecordSummary) => {
+    let set = sets.get(other);
+    if (!set) sets.set(other, (set = new Set(toks.get(other))));
+    return set;
+  };
+  const found: Match[] = [];
+  for (const [lesson, words] of mine) {
+    const distinctive = new Set([...words].filter((t) => df.get(t)! <= maxPostings));
+    const shared = new Map<RecordSummary, number>();
+    for (const other of lessons) {
+      if (other === lesson) continue;
+      let count = 0;
+      for (const t of toks.get(other)!) if (distinctive.has(t)) count++;
+      if (count > 0) shared.set(other, count);
+    }
+    const match = best(lesson, words, shared, setOf);
+    if (match) found.push(match);
+  }
+  return found;
+}
+
+/** Many changed lessons, or a full run: candidates through an inverted index of the distinctive words. */
+function indexed(
+  lessons: RecordSummary[],
+  subjects: RecordSummary[],
+  maxPostings: number,
+): Match[] {
+  const toks = new Map<RecordSummary, Set<string>>();
+  const df = new Map<string, number>();
+  for (const lesson of lessons) {
+    const set = new Set(tokensOf(lesson));
+    toks.set(lesson, set);
+    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const index = new Map<string, RecordSummary[]>();
+  for (const lesson of lessons) {
+    for (const t of toks.get(lesson)!) {
+      if (df.get(t)! > maxPostings) continue;
+      let list = index.get(t);
+      if (!list) index.set(t, (list = []));
+      list.push(lesson);
+    }
+  }
+  const found: Match[] = [];
+  for (const lesson of subjects) {
+    const shared = new Map<RecordSummary, number>();
+    for (const t of toks.get(lesson)!) {
+      for (const other of index.get(t) ?? [])
+        if (other !== lesson) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    const match = best(lesson, toks.get(lesson)!, shared, (other) => toks.get(other)!);
+    if (match) found.push(match);
+  }
+  return found;
+}

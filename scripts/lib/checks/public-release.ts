@@ -7,7 +7,7 @@
  */
 import { layouts } from '../../../schemas/layout.ts';
 import { classifications } from '../../../schemas/vocabularies.ts';
-import { resolveRecordLink, siteOrigins } from '../body-links.ts';
+import { resolveRecordLink, siteOrigins } from '../record-links.ts';
 import { idsIn, isPublicRecord, type RepositoryCheck } from './types.ts';
 
 const FIELDS = {

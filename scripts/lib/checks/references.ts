@@ -5,7 +5,7 @@
  */
 import { layouts, collectionNames } from '../../../schemas/layout.ts';
 import { closest } from '../../../schemas/issues.ts';
-import { resolveRecordLink, siteOrigins } from '../body-links.ts';
+import { resolveRecordLink, siteOrigins } from '../record-links.ts';
 import { idsIn, type RepositoryCheck } from './types.ts';
 
 export const referencesCheck: RepositoryCheck = {
