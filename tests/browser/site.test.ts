@@ -257,7 +257,9 @@ describe('search as you type', () => {
   });
 
   it('keeps the checked filters while typing, and Enter still searches at once', async () => {
-    const p = await context.newPage();
+    // A context of its own: Playwright's clock, stopped below, holds for every page of a context.
+    const own = await browser.newContext();
+    const p = await own.newPage();
     p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
     // The page's clock is Playwright's, so that it can be stopped below.
     await p.clock.install();
@@ -280,7 +282,7 @@ describe('search as you type', () => {
         document.querySelector('#search-status')?.textContent === '1 result for “radio talkgroups”',
     );
     expect(new URL(p.url()).searchParams.get('q')).toBe('radio talkgroups');
-    await p.close();
+    await own.close();
   });
 });
 

@@ -229,7 +229,7 @@ describe('the sample library', () => {
       const without = pages.filter((p) => {
         const html = site.read(p);
         return (
-          !/<main[^>]*>\s*<div class="govuk-notification-banner" role="region" aria-labelledby="sample-notice-title"/.test(
+          !/<main[^>]*>\s*<section class="govuk-notification-banner" aria-labelledby="sample-notice-title"/.test(
             html,
           ) || !html.includes(SAMPLE_NOTICE)
         );
