@@ -141,11 +141,11 @@ describe('searching as the reader types', () => {
 
   it("waits for a pause in the reader's rhythm: longer than the gap between their keys, within bounds, and long for a short word", () => {
     // A key every 150 ms: no word on the way is searched.
-    expect(typingPause('cont', 150)).toBe(200);
+    expect(typingPause('cont', 150)).toBe(180);
     expect(typingPause('cont', 150)).toBeGreaterThan(150);
     expect(typingPause('cont', 100)).toBe(150);
     expect(typingPause('cont', 5)).toBe(80);
-    expect(typingPause('control', undefined)).toBe(200);
+    expect(typingPause('control', undefined)).toBe(180);
     expect(typingPause('co', 5)).toBe(700);
     expect(typingPause('rendezvous p', 100)).toBe(700);
   });

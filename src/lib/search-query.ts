@@ -83,7 +83,7 @@ export function searchOptions(filters: SearchQuery['filters']): SearchOptions {
 export const MIN_TYPED_CHARACTERS = 3;
 
 /** How long typing must pause before a search runs (see typingPause). */
-export const TYPING_PAUSE_MS = { least: 80, most: 200, short: 700 };
+export const TYPING_PAUSE_MS = { least: 80, most: 180, short: 700 };
 
 /**
  * Whether the words typed are worth searching for at a short pause: the last word (the one
@@ -98,7 +98,7 @@ export function worthSearching(q: string): boolean {
  * How long after a keystroke to wait, with no further key, before searching: a pause in the
  * reader's own rhythm, 1.5 times the time since the key before (`sinceLastKey`, undefined for
  * a first key), kept between `least` and `most`; `short` when the word being typed is shorter
- * than MIN_TYPED_CHARACTERS. A reader typing a key every 150 ms waits 200 ms, and none of the
+ * than MIN_TYPED_CHARACTERS. A reader typing a key every 150 ms waits 180 ms, and none of the
  * words on the way ("con", "cont", …) is searched, so that typing a word downloads little more
  * than searching it at once (each search fetches the index chunks of the words that start with
  * what was typed, and its first results' text); a faster typist waits less. The least pause still gathers a burst of keys, auto-repeat or an input method's
