@@ -21,7 +21,9 @@ export const GET: APIRoute = async () => {
     { loc: urls.assurance() },
     { loc: urls.data() },
     ...[...learningFigures(lib).index.assurance.keys()].map((id) => ({ loc: urls.assurance(id) })),
-    ...['about', 'criteria', 'submit', 'review', 'subscribe'].map((g) => ({ loc: urls.guide(g) })),
+    ...['about', 'criteria', 'submit', 'review', 'subscribe', 'more', 'offline'].map((g) => ({
+      loc: urls.guide(g),
+    })),
     ...pageParams(lib.lessons.length).map((p) => ({ loc: urls.lessons(p.number) })),
     ...pageParams(lib.notablePractice.length).map((p) => ({ loc: urls.notablePractice(p.number) })),
     ...lib.lessons.map((l) => ({ loc: urls.lesson(l.id), lastmod: l.lastChanged ?? l.published })),

@@ -342,5 +342,13 @@ describe('sample site', () => {
     expect(XMLValidator.validate(sitemap)).toBe(true);
     for (const l of content.lessons)
       expect(sitemap).toContain(`<loc>https://jol.example.org/lessons/${l.id}/</loc>`);
+    // Exactly the site's pages: every page built (but the 404 page), and no address without one.
+    const listed = [...sitemap.matchAll(/<loc>https:\/\/jol\.example\.org\/([^<]*)<\/loc>/g)]
+      .map((m) => `${m[1]}index.html`)
+      .sort();
+    const built = htmlFiles()
+      .filter((f) => f !== '404.html')
+      .sort();
+    expect(listed).toEqual(built);
   });
 });
