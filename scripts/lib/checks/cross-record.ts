@@ -24,7 +24,7 @@ export const crossRecordCheck: RepositoryCheck = {
           lesson,
           { path: ['source'] },
           'cross-record/source',
-          `source "${source}" differs from the type "${event.data.type}" of event ${event.id}; expected source: ${event.data.type}`,
+          `source "${String(source)}" differs from the type "${String(event.data.type)}" of event ${event.id}; expected source: ${String(event.data.type)}`,
           { target: event },
         );
       }

@@ -20,7 +20,7 @@
  *   => 1:1 Section "## What happened" is empty; expected some text under it
  *   => 2:1 Section "## Why it matters" is empty; expected some text under it
  */
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
 
@@ -42,7 +42,7 @@ export const noEmptySections = lintRule<Root>({ origin: 'jol:no-empty-sections' 
     }
     if (!content) {
       file.message(
-        `Section "## ${toString(node as Heading).trim()}" is empty; expected some text under it`,
+        `Section "## ${toString(node).trim()}" is empty; expected some text under it`,
         node,
       );
     }
