@@ -180,23 +180,22 @@ describe('Markdown that micromark parses in quadratic time', () => {
     expect(html).not.toContain('<blockquote>');
   });
 
+  // The largest body the pre-scan lets through (lines, headings, links) takes about a second
+  // to check and render; the other records a few milliseconds. A limit of 0.1 s times the one
+  // out and none of the others.
+  const words =
+    'The control room shared the message with partners and the JESIP joint decision model. ';
+  const unit = `## A heading [with](a) link\n\n${`Words [a](b) and \\e, ${words}${words.slice(0, 60)}\n`.repeat(7)}${`Words &amp; \\e, ${words}${words}\n`.repeat(13)}\n`;
+  const slowBody = unit.repeat(210);
+
   it('gives a file that overruns the time limit file/timeout, and checks every other file', async () => {
-    // The largest body the pre-scan lets through (lines, headings, links) takes about a second
-    // to check and render; the other records a few milliseconds. A limit of 0.1 s times the one
-    // out and none of the others.
-    const words =
-      'The control room shared the message with partners and the JESIP joint decision model. ';
-    const unit = `## A heading [with](a) link\n\n${`Words [a](b) and \\e, ${words}${words.slice(0, 60)}\n`.repeat(7)}${`Words &amp; \\e, ${words}${words}\n`.repeat(13)}\n`;
-    const found = await withBody(unit.repeat(210), { fileTimeLimit: 0.1, renderBodies: true });
+    const found = await withBody(slowBody, { fileTimeLimit: 0.1, renderBodies: true });
     expect(found).toEqual([expect.objectContaining({ rule: 'file/timeout', line: 0 })]);
     expect(found[0]!.message).toMatch(/took longer than 0.1 s to read/);
   });
 
   it('times a file out in PR mode too, where the worker is started before discovery', async () => {
-    const words =
-      'The control room shared the message with partners and the JESIP joint decision model. ';
-    const unit = `## A heading [with](a) link\n\n${`Words [a](b) and \\e, ${words}${words.slice(0, 60)}\n`.repeat(7)}${`Words &amp; \\e, ${words}${words}\n`.repeat(13)}\n`;
-    const found = await withBody(unit.repeat(210), {
+    const found = await withBody(slowBody, {
       fileTimeLimit: 0.1,
       renderBodies: true,
       paths: [`content/${LESSON}`, `content/${OTHER}`],
