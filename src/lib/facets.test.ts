@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facet, facetCounts, facets, lessonsWith, termName } from './facets.ts';
-import { lesson as lessonOf, library, world } from '../../tests/helpers/library.ts';
-
-/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
-const lesson = (id: string, fields: Record<string, unknown> = {}) =>
-  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
+import { worldLesson as lesson, library, world } from '../../tests/helpers/library.ts';
 
 describe('facets', () => {
   const lib = library({

@@ -2,14 +2,10 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { facetFeedSpecs, mainFeedSpec } from './feed-routes.ts';
 import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
-import { lesson as lessonOf, library, world } from '../../tests/helpers/library.ts';
+import { worldLesson as lesson, library, world } from '../../tests/helpers/library.ts';
 import { createUrls } from './urls.ts';
 
 const SITE = { name: 'JOL Library', rights: 'Licensed for tests.' };
-
-/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
-const lesson = (id: string, fields: Record<string, unknown> = {}) =>
-  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
 
 const urls = createUrls({
   basePath: '/jol/',

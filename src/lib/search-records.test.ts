@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lesson as lessonOf, library, note as noteOf, world } from '../../tests/helpers/library.ts';
+import {
+  worldLesson as lesson,
+  library,
+  worldNote as note,
+  world,
+} from '../../tests/helpers/library.ts';
 import { eventRecord, lessonRecord, noteRecord, searchRecords } from './search-records.ts';
-
-/** This file's lessons: an exercise's, submitted by Police A, unless a test says otherwise. */
-const lesson = (id: string, fields: Record<string, unknown> = {}) =>
-  lessonOf(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
-/** This file's action notes: open, for the police, two recommendations. */
-const note = (id: string, fields: Record<string, unknown> = {}) =>
-  noteOf(id, {
-    audience: ['police'],
-    recommendations: [
-      { id: 'R1', text: 'Do one thing.' },
-      { id: 'R2', text: 'Do another.' },
-    ],
-    report_back_by: `${id.slice(0, 4)}-06-01`,
-    ...fields,
-  });
 
 const filtersOf = (html: string) =>
   [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((m) => m[1]);

@@ -103,6 +103,22 @@ export function ret(
   };
 }
 
+/** A lesson of the `world`: an exercise's, submitted by Police A, unless the fields say otherwise. */
+export const worldLesson = (id: string, fields: Record<string, unknown> = {}) =>
+  lesson(id, { title: `Lesson ${id}`, submitted_by: 'police-a', source: 'exercise', ...fields });
+
+/** An action note of the `world`: open, for the police, two recommendations. */
+export const worldNote = (id: string, fields: Record<string, unknown> = {}) =>
+  note(id, {
+    audience: ['police'],
+    recommendations: [
+      { id: 'R1', text: 'Do one thing.' },
+      { id: 'R2', text: 'Do another.' },
+    ],
+    report_back_by: `${id.slice(0, 4)}-06-01`,
+    ...fields,
+  });
+
 /** Three organisations of three sectors and a storm they responded to. */
 export const world = {
   organisations: [
