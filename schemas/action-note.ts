@@ -1,15 +1,13 @@
 /** An action note issued by the Interoperability Board: `content/action-notes/<id>.md` (frontmatter). */
 import { z } from 'zod';
 import {
-  LESSON_ID,
-  classification,
   freeText,
-  recommendationId,
-  idOf,
-  isPublic,
   isoDate,
-  personalDataExceptions,
+  lessonId,
   plainText,
+  recommendationId,
+  recordTitle,
+  releaseFields,
   term,
   uniqueList,
 } from './fields.ts';
@@ -29,9 +27,7 @@ export const recommendationSchema = z
 
 export const actionNoteSchema = z
   .strictObject({
-    title: plainText(10, 120, { singleLine: true }).describe(
-      'A short, specific title in plain text (10 to 120 characters).',
-    ),
+    title: recordTitle(),
     summary: plainText(40, 500).describe(
       'What the note asks and why, in plain text (40 to 500 characters).',
     ),
@@ -41,9 +37,9 @@ export const actionNoteSchema = z
     kind: term(actionNoteKinds).describe(
       'For action (recommendations to implement and report back on) or for information.',
     ),
-    lessons: uniqueList(idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared'), {
-      min: 1,
-    }).describe('The ids of the lessons this note acts on (at least one).'),
+    lessons: uniqueList(lessonId(), { min: 1 }).describe(
+      'The ids of the lessons this note acts on (at least one).',
+    ),
     audience: uniqueList(z.enum(['all', ...sectors.ids]), { min: 1 }).describe(
       'The sectors the note is addressed to, or [all] for every organisation.',
     ),
@@ -61,9 +57,7 @@ export const actionNoteSchema = z
     status: term(actionNoteStatuses)
       .default('open')
       .describe('Open while returns are expected; closed when the Board closes the note.'),
-    classification: classification(),
-    public: isPublic(),
-    personal_data_exceptions: personalDataExceptions().optional(),
+    ...releaseFields(),
   })
   .superRefine(
     (note, ctx) => {

@@ -1,21 +1,17 @@
 /** An incident, exercise, training or test that lessons came from: `content/events/<id>.yaml`. */
 import { z } from 'zod';
 import {
-  KEBAB_ID,
-  classification,
+  forumId,
   freeText,
-  idOf,
-  isPublic,
   isoDate,
-  personalDataExceptions,
+  organisationId,
   plainText,
+  releaseFields,
   term,
   uniqueList,
 } from './fields.ts';
 import { notBefore, publicNeedsOfficial } from './rules.ts';
 import { debriefTypes, eventTypes } from './vocabularies.ts';
-
-const organisationId = () => idOf('an organisation', KEBAB_ID, 'greater-manchester-police');
 
 export const eventSchema = z
   .strictObject({
@@ -30,9 +26,7 @@ export const eventSchema = z
     area: freeText(200)
       .optional()
       .describe('The place in general terms (a town, county or region), never an address.'),
-    forum: idOf('a resilience forum', KEBAB_ID, 'greater-manchester-lrf')
-      .optional()
-      .describe('The id of the resilience forum for the area.'),
+    forum: forumId().optional().describe('The id of the resilience forum for the area.'),
     major_incident_declared: z
       .boolean()
       .optional()
@@ -51,9 +45,7 @@ export const eventSchema = z
       )
       .optional()
       .describe('The debriefs held, each with its type and date.'),
-    classification: classification(),
-    public: isPublic(),
-    personal_data_exceptions: personalDataExceptions().optional(),
+    ...releaseFields(),
   })
   .superRefine(
     (event, ctx) => {

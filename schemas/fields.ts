@@ -4,7 +4,7 @@
  * field (`.describe`) becomes the JSON Schema description and the issue-form help text.
  */
 import { z } from 'zod';
-import { RECOMMENDATION_ID } from './ids.ts';
+import { KEBAB_ID, LESSON_ID, RECOMMENDATION_ID } from './ids.ts';
 import { describeFound } from './issues.ts';
 import { ruleParams } from './rule-ids.ts';
 import { isCalendarDate } from './today.ts';
@@ -118,6 +118,15 @@ export function idOf(collection: string, pattern: RegExp, example: string) {
     });
 }
 
+/** A reference to a lesson by id. */
+export const lessonId = () => idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared');
+
+/** A reference to an organisation by id. */
+export const organisationId = () => idOf('an organisation', KEBAB_ID, 'greater-manchester-police');
+
+/** A reference to a resilience forum (an organisation) by id. */
+export const forumId = () => idOf('a resilience forum', KEBAB_ID, 'greater-manchester-lrf');
+
 /** A recommendation id of an action note: R1, R2 … */
 export function recommendationId() {
   return z.string({ error: 'Expected a recommendation id such as R1' }).regex(RECOMMENDATION_ID, {
@@ -155,6 +164,12 @@ export function uniqueList<T extends z.ZodType>(
   });
 }
 
+/** `title` of a lesson or an action note. */
+export const recordTitle = () =>
+  plainText(10, 120, { singleLine: true }).describe(
+    'A short, specific title in plain text (10 to 120 characters).',
+  );
+
 /** `classification`: the Government Security Classification of the record. */
 export const classification = () =>
   z
@@ -187,3 +202,13 @@ export const personalDataExceptions = () =>
     .describe(
       'Text that the personal-data check flags but that is not personal data, each with the reason; reviewed in the pull request.',
     );
+
+/**
+ * The last fields of a lesson, an action note and an event: its classification, whether it may
+ * appear on the public edition, and its personal-data exceptions.
+ */
+export const releaseFields = () => ({
+  classification: classification(),
+  public: isPublic(),
+  personal_data_exceptions: personalDataExceptions().optional(),
+});

@@ -1,15 +1,15 @@
 /** A lesson identified or a notable practice: `content/lessons/<id>.md` (frontmatter). */
 import { z } from 'zod';
 import {
-  LESSON_ID,
   EVENT_ID,
   KEBAB_ID,
-  classification,
   idOf,
-  isPublic,
   isoDate,
-  personalDataExceptions,
+  lessonId,
+  organisationId,
   plainText,
+  recordTitle,
+  releaseFields,
   term,
   uniqueList,
 } from './fields.ts';
@@ -27,17 +27,12 @@ import {
   sources,
 } from './vocabularies.ts';
 
-const lessonId = () => idOf('a lesson', LESSON_ID, '2024-03-01-methane-not-shared');
-const organisationId = () => idOf('an organisation', KEBAB_ID, 'greater-manchester-police');
-
 export const lessonSchema = z
   .strictObject({
     kind: term(lessonKinds).describe(
       'Whether this is a lesson identified (something to put right) or a notable practice (something to adopt).',
     ),
-    title: plainText(10, 120, { singleLine: true }).describe(
-      'A short, specific title in plain text (10 to 120 characters).',
-    ),
+    title: recordTitle(),
     summary: plainText(40, 500).describe(
       'The lesson in two or three sentences of plain text (40 to 500 characters); shown in lists, feeds, digests and search results.',
     ),
@@ -96,9 +91,7 @@ export const lessonSchema = z
       .describe(
         'The id of the lesson that replaces this one; given exactly when the status is superseded.',
       ),
-    classification: classification(),
-    public: isPublic(),
-    personal_data_exceptions: personalDataExceptions().optional(),
+    ...releaseFields(),
   })
   .superRefine(
     (lesson, ctx) => {

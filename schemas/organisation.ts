@@ -1,6 +1,6 @@
 /** A responder organisation, resilience forum or national body: `content/organisations/<id>.yaml`. */
 import { z } from 'zod';
-import { KEBAB_ID, idOf, personalDataExceptions, plainText, term, uniqueList } from './fields.ts';
+import { forumId, personalDataExceptions, plainText, term, uniqueList } from './fields.ts';
 import { nations, responderCategories, sectors } from './vocabularies.ts';
 
 /** GitHub user or team handle: letters, digits and single hyphens; `org/team` for a team. */
@@ -21,9 +21,7 @@ export const organisationSchema = z
     nation: term(nations)
       .optional()
       .describe('The nation it serves: england, wales, scotland, northern-ireland or uk.'),
-    forum: idOf('a resilience forum', KEBAB_ID, 'greater-manchester-lrf')
-      .optional()
-      .describe('The id of the resilience forum it belongs to.'),
+    forum: forumId().optional().describe('The id of the resilience forum it belongs to.'),
     spoc: uniqueList(
       z.string().regex(GITHUB_HANDLE, {
         error: (iss) =>
