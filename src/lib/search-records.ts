@@ -39,14 +39,16 @@ const urls = createUrls({
   repositoryBranch: '',
 });
 
-function document(o: {
+interface Document {
   title: string;
   summary?: string;
   date: string;
   filters: Filters;
   text: string[];
   html?: string;
-}): string {
+}
+
+function document(o: Document): string {
   const filters = Object.entries(o.filters)
     .flatMap(([name, values]) =>
       [...new Set(values)].map(
@@ -69,6 +71,11 @@ function document(o: {
     filters +
     `</main></body></html>`
   );
+}
+
+/** A record at `url`: its document, ordered by the document's date. */
+function record(url: string, o: Document): SearchRecord {
+  return { url, date: o.date, html: document(o) };
 }
 
 /**
@@ -99,51 +106,39 @@ function lessonFilters(lesson: LessonEntry, lib: Library): Filters {
 
 export function lessonRecord(lesson: LessonEntry, lib: Library): SearchRecord {
   const d = lesson.data;
-  return {
-    url: urls.lesson(lesson.id),
+  return record(urls.lesson(lesson.id), {
+    title: d.title,
+    summary: d.summary,
     date: lesson.published,
-    html: document({
-      title: d.title,
-      summary: d.summary,
-      date: lesson.published,
-      text: [(d.tags ?? []).join(', ')],
-      html: lesson.html,
-      filters: lessonFilters(lesson, lib),
-    }),
-  };
+    text: [(d.tags ?? []).join(', ')],
+    html: lesson.html,
+    filters: lessonFilters(lesson, lib),
+  });
 }
 
 export function noteRecord(note: NoteEntry): SearchRecord {
   const d = note.data;
-  return {
-    url: urls.note(note.id),
+  return record(urls.note(note.id), {
+    title: d.title,
+    summary: d.summary,
     date: d.issued,
-    html: document({
-      title: d.title,
-      summary: d.summary,
-      date: d.issued,
-      text: [
-        `${note.id}, ${actionNoteKinds.name(d.kind)}`,
-        ...(d.recommendations ?? []).map((r) => r.text),
-      ],
-      html: note.html,
-      filters: noteFilters(note),
-    }),
-  };
+    text: [
+      `${note.id}, ${actionNoteKinds.name(d.kind)}`,
+      ...(d.recommendations ?? []).map((r) => r.text),
+    ],
+    html: note.html,
+    filters: noteFilters(note),
+  });
 }
 
 export function eventRecord(event: EventEntry, lib: Library): SearchRecord {
   const d = event.data;
-  return {
-    url: urls.event(event.id),
+  return record(urls.event(event.id), {
+    title: d.name,
     date: d.start,
-    html: document({
-      title: d.name,
-      date: d.start,
-      text: [eventTypes.name(d.type), d.area ?? '', d.forum ? lib.organisationName(d.forum) : ''],
-      filters: eventFilters(event, lib),
-    }),
-  };
+    text: [eventTypes.name(d.type), d.area ?? '', d.forum ? lib.organisationName(d.forum) : ''],
+    filters: eventFilters(event, lib),
+  });
 }
 
 /** Every searchable record of the edition, lessons first. */
