@@ -122,6 +122,7 @@ describe('readGitHistory: versions of returns and statuses', () => {
     shas.one = commit('2024-01-10');
     put('content/assurance/2024-001/org-a.yaml', ret('2024-03-01', 'implemented'));
     put('content/assurance/2024-001/old-name.yaml', ret('2024-03-01', 'not-started'));
+    put('content/organisations/old-name.yaml', 'name: Old Name\n');
     put('content/lessons/2024-01-01-a.md', md('actioned'));
     shas.two = commit('2024-03-02');
     git(repo, [
@@ -129,6 +130,8 @@ describe('readGitHistory: versions of returns and statuses', () => {
       'content/assurance/2024-001/old-name.yaml',
       'content/assurance/2024-001/org-b.yaml',
     ]);
+    // The organisation's id changed: its record moves in the same commit.
+    git(repo, ['mv', 'content/organisations/old-name.yaml', 'content/organisations/org-b.yaml']);
     put('content/assurance/2024-001/broken.yaml', 'updated: [unclosed\n');
     put('content/lessons/2024-01-01-a.md', md('learned'));
     put('content/action-notes/2024-001.md', md('closed'));
@@ -155,12 +158,10 @@ describe('readGitHistory: versions of returns and statuses', () => {
       },
       { recorded: '2024-09-01', commit: shas.four, updated: null, entries: null },
     ]);
-    // Renamed: the history moves with the file.
+    // Renamed with its organisation: the history moves with the file, and moving it
+    // unchanged is no new version.
     expect(h.returns.has('2024-001/old-name')).toBe(false);
-    expect(h.returns.get('2024-001/org-b')?.map((v) => v.recorded)).toEqual([
-      '2024-03-02',
-      '2024-06-15',
-    ]);
+    expect(h.returns.get('2024-001/org-b')?.map((v) => v.recorded)).toEqual(['2024-03-02']);
     // A version that cannot be read is left out.
     expect(h.returns.get('2024-001/broken')).toEqual([]);
   });
@@ -211,5 +212,69 @@ describe('readGitHistory: versions of returns and statuses', () => {
     } finally {
       fs.rmSync(plain, { recursive: true, force: true });
     }
+  });
+});
+
+describe('readGitHistory: which renames of a return are followed', () => {
+  let repo: string;
+  const put = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+    fs.writeFileSync(path.join(repo, rel), text);
+  };
+  const commit = (date: string) => {
+    git(repo, ['add', '-A', '.']);
+    git(repo, ['commit', '-q', '-m', date], date);
+  };
+  const mv = (from: string, to: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, 'content', to)), { recursive: true });
+    git(repo, ['mv', `content/${from}`, `content/${to}`]);
+  };
+  const ret = (updated: string, state: string) =>
+    `updated: ${updated}\nreturns:\n  - recommendation: R1\n    state: ${state}\n    evidence: Checked at the last multi-agency exercise of the forum.\n`;
+  const states = (h: ReturnType<typeof readGitHistory>, key: string) =>
+    h.returns.get(key)?.map((v) => [v.recorded, v.entries?.[0]?.state ?? null]);
+
+  beforeAll(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'jol-history-renames-'));
+    git(repo, ['init', '-q', '-b', 'main']);
+    put('content/action-notes/2024-001.md', '---\ntitle: x\n---\n\nBody of the note.\n');
+    put('content/assurance/2024-001/org-a.yaml', ret('2024-01-09', 'implemented'));
+    put('content/assurance/2024-001/org-c.yaml', ret('2024-01-09', 'in-progress'));
+    commit('2024-01-10');
+    // One organisation's return removed and another's, nearly the same, added: Git pairs them
+    // as a rename, but no organisation was renamed.
+    git(repo, ['rm', '-q', 'content/assurance/2024-001/org-a.yaml']);
+    put('content/assurance/2024-001/org-b.yaml', ret('2024-02-01', 'implemented'));
+    commit('2024-02-02');
+    // The note's id changed: its record and its returns' folder move together.
+    mv('action-notes/2024-001.md', 'action-notes/2024-009.md');
+    mv('assurance/2024-001/org-b.yaml', 'assurance/2024-009/org-b.yaml');
+    mv('assurance/2024-001/org-c.yaml', 'assurance/2024-009/org-c.yaml');
+    commit('2024-03-03');
+    // A return moved out of the assurance folder: removed.
+    mv('assurance/2024-009/org-c.yaml', 'archive/org-c.yaml');
+    commit('2024-04-04');
+  });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('makes a return moved to another organisation without its record a removal and an addition', () => {
+    const log = git(repo, ['log', '-M', '--raw', '--format=', '-1', 'HEAD~2']);
+    expect(log).toMatch(/ R\d+\tcontent\/assurance\/2024-001\/org-a\.yaml/);
+    const h = readGitHistory(path.join(repo, 'content'));
+    expect(states(h, '2024-001/org-a')).toEqual([
+      ['2024-01-10', 'implemented'],
+      ['2024-02-02', null],
+    ]);
+    expect(states(h, '2024-009/org-b')).toEqual([['2024-02-02', 'implemented']]);
+  });
+
+  it("follows a note's renamed folder, and ends a return moved out of the folder", () => {
+    const h = readGitHistory(path.join(repo, 'content'));
+    expect(h.returns.has('2024-001/org-b')).toBe(false);
+    expect(h.notes.get('2024-009')?.map((v) => v.recorded)).toEqual(['2024-01-10']);
+    expect(states(h, '2024-009/org-c')).toEqual([
+      ['2024-01-10', 'in-progress'],
+      ['2024-04-04', null],
+    ]);
   });
 });

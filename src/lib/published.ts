@@ -97,6 +97,36 @@ function recordOf(rel: string): { kind: 'returns' | 'lessons' | 'notes'; key: st
   return undefined;
 }
 
+/** An organisation's or action note's own record: whose id a return's path is made of. */
+function idOf(rel: string): { kind: 'organisations' | 'notes'; id: string } | undefined {
+  let m = /^organisations\/([^/]+)\.yaml$/.exec(rel);
+  if (m) return { kind: 'organisations', id: m[1]! };
+  m = /^action-notes\/([^/]+)\.md$/.exec(rel);
+  if (m) return { kind: 'notes', id: m[1]! };
+  return undefined;
+}
+
+/**
+ * Whether a file Git saw renamed is the same record under a new id, so that its history moves
+ * with it. A lesson or action note: always. An assurance return (`<note>/<organisation>`):
+ * only when each part is unchanged or was renamed in the same commit by its own record
+ * (`organisations/<id>.yaml`, `action-notes/<id>.md`). Otherwise Git only paired two similar
+ * files, such as one organisation's return removed and another's added in one commit.
+ */
+function follows(
+  from: { kind: string; key: string },
+  to: { kind: string; key: string },
+  renamedIds: ReadonlyMap<string, string>,
+): boolean {
+  if (from.kind !== to.kind) return false;
+  if (from.kind !== 'returns') return true;
+  const [fromNote, fromOrg] = from.key.split('/') as [string, string];
+  const [toNote, toOrg] = to.key.split('/') as [string, string];
+  const same = (kind: string, a: string, b: string) =>
+    a === b || renamedIds.get(`${kind}:${a}`) === b;
+  return same('notes', fromNote, toNote) && same('organisations', fromOrg, toOrg);
+}
+
 /** The `status` in a Markdown record's frontmatter (read by pattern: only that field is needed). */
 export function frontmatterStatus(text: string, fallback: string): string {
   const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
@@ -248,23 +278,12 @@ export function readGitHistory(root: string, cacheDir?: string): GitHistory {
     lessons: new Map<string, Pending[]>(),
     notes: new Map<string, Pending[]>(),
   };
-  const version = (rel: string, v: Pending, renamedFrom?: string) => {
-    const inRoot = (p: string) =>
-      p.startsWith(prefix) ? recordOf(p.slice(prefix.length)) : undefined;
-    const to = inRoot(rel);
-    let carried: Pending[] | undefined;
-    if (renamedFrom !== undefined) {
-      const from = inRoot(renamedFrom);
-      if (from) {
-        carried = pending[from.kind].get(from.key);
-        pending[from.kind].delete(from.key);
-      }
-    }
-    if (!to) return;
-    const list = pending[to.kind].get(to.key) ?? carried ?? [];
-    if (carried && list !== carried) list.push(...carried);
+  const inRoot = (p: string) =>
+    p.startsWith(prefix) ? recordOf(p.slice(prefix.length)) : undefined;
+  const add = (rec: { kind: keyof typeof pending; key: string }, v: Pending) => {
+    const list = pending[rec.kind].get(rec.key) ?? [];
     list.push(v);
-    pending[to.kind].set(to.key, list);
+    pending[rec.kind].set(rec.key, list);
   };
   for (const chunk of log.split('\x1e')) {
     const lines = chunk.split('\n').filter((l) => l !== '');
@@ -272,23 +291,59 @@ export function readGitHistory(root: string, cacheDir?: string): GitHistory {
     if (!header) continue;
     const [sha = '', date = ''] = header.split(' ');
     const commit = sha.slice(0, 12);
-    for (const line of lines) {
-      if (!line.startsWith(':')) continue;
-      const [meta = '', a, b] = line.split('\t');
-      if (!a) continue;
-      const fields = meta.split(' ');
-      const blob = fields[3] ?? '';
-      const status = fields[4] ?? '';
+    const changes = lines
+      .filter((line) => line.startsWith(':'))
+      .map((line) => {
+        const [meta = '', a = '', b] = line.split('\t');
+        const fields = meta.split(' ');
+        return { a, b, blob: fields[3] ?? '', status: fields[4] ?? '' };
+      })
+      .filter((c) => c.a !== '');
+    // Organisations and action notes whose id changed in this commit (their record renamed).
+    const renamedIds = new Map<string, string>();
+    for (const { a, b, status } of changes) {
+      if (!status.startsWith('R') || !b) continue;
+      const from = idOf(a.slice(prefix.length));
+      const to = idOf(b.slice(prefix.length));
+      if (a.startsWith(prefix) && b.startsWith(prefix) && from && to && from.kind === to.kind)
+        renamedIds.set(`${from.kind}:${from.id}`, to.id);
+    }
+    for (const { a, b, blob, status } of changes) {
       if (status.startsWith('R') && b) {
-        first.set(b, first.get(a) ?? date);
-        last.set(b, date);
-        version(b, { recorded: date, commit, blob }, a);
+        const from = inRoot(a);
+        const to = inRoot(b);
+        const v: Pending = { recorded: date, commit, blob };
+        // Any other file (an organisation, an event) keeps its first date when it moves.
+        if (from && to ? follows(from, to, renamedIds) : !from && !to) {
+          first.set(b, first.get(a) ?? date);
+          last.set(b, date);
+          if (!from || !to) continue;
+          const carried = pending[from.kind].get(from.key) ?? [];
+          pending[from.kind].delete(from.key);
+          // A path that held an earlier, removed record: both histories, oldest first.
+          const earlier = pending[to.kind].get(to.key) ?? [];
+          const list = earlier.length
+            ? [...earlier, ...carried].sort((x, y) => x.recorded.localeCompare(y.recorded))
+            : [...carried];
+          // Moved unchanged: the same version, not a new one.
+          if (carried.at(-1)?.blob !== blob) list.push(v);
+          pending[to.kind].set(to.key, list);
+        } else {
+          // Not the same record under a new id (Git paired two similar files, or a record
+          // moved in or out of its collection): the old one was removed, the new one added.
+          if (from) add(from, { recorded: date, commit, blob: null });
+          first.set(b, date);
+          last.set(b, date);
+          if (to) add(to, v);
+        }
       } else if (status === 'D') {
-        version(a, { recorded: date, commit, blob: null });
+        const rec = inRoot(a);
+        if (rec) add(rec, { recorded: date, commit, blob: null });
       } else {
         if (status === 'A' && !first.has(a)) first.set(a, date);
         last.set(a, date);
-        version(a, { recorded: date, commit, blob: ZERO.test(blob) ? null : blob });
+        const rec = inRoot(a);
+        if (rec) add(rec, { recorded: date, commit, blob: ZERO.test(blob) ? null : blob });
       }
     }
   }

@@ -2,7 +2,8 @@
  * Closed quarters are frozen, and the assurance history is open data. A real temporary Git
  * repository gets lessons, an action note and assurance returns committed on chosen dates; the
  * site is built, then a lesson published today is added, returns are changed and removed today
- * and the note is closed today, and the site is built again. Every closed quarter's digest
+ * and the note is closed today, and the site is built again. On the way an organisation's id
+ * changes (its record and its return are renamed in one commit). Every closed quarter's digest
  * (`<main>`) is the same in both builds and shows the library as it stood on the quarter's last
  * day; /data/assurance-history.csv|json has one row per state held, worked out here from the
  * commits made.
@@ -16,7 +17,10 @@ import { type BuiltSite, FIXTURES, buildSite, page } from './build-site.ts';
 import { elements, parse } from './html.ts';
 
 const TODAY = '2024-11-20';
-const AUDIENCE = ['coastal-ambulance-service', 'northshire-fire-and-rescue', 'northshire-police'];
+/** An organisation whose id changes in the third quarter: its record and return move. */
+const OLD_ID = 'coastal-ambulance-service';
+const NEW_ID = 'south-coast-ambulance-service';
+const AUDIENCE = [NEW_ID, 'northshire-fire-and-rescue', 'northshire-police'];
 const NOTE = '2024-001';
 const RECS = ['R1', 'R2'];
 const REPORT_BACK_BY = '2024-03-01';
@@ -112,6 +116,8 @@ interface Step {
   status?: [id: string, org: string, status: string][];
   note?: 'open' | 'closed';
   returns?: Record<string, { updated: string; states: States } | null>;
+  /** An organisation's id changed: [old id, new id, new name]; its record and returns move. */
+  renames?: [from: string, to: string, name: string][];
 }
 const BEFORE: Step[] = [
   { date: '2024-01-20', lessons: [['2024-01-10-first', 'northshire-police']] },
@@ -149,9 +155,18 @@ const BEFORE: Step[] = [
       },
     },
   },
+  // The ambulance service's id changes: the record, its return (unchanged) and its lesson's
+  // submitted_by, in one commit.
+  {
+    date: '2024-09-02',
+    renames: [[OLD_ID, NEW_ID, 'South Coast Ambulance Service']],
+    lessons: [['2024-03-05-third', NEW_ID]],
+  },
 ];
 // Today: a lesson published today (a fourth organisation, within a year of the first three),
-// a return changed, one added, one removed, and the note closed.
+// a return changed, one added, one removed, and the note closed. The return added is nearly
+// the one removed, so Git pairs them as a rename: not the same return, as no organisation's
+// id changed.
 const AFTER: Step = {
   date: TODAY,
   lessons: [['2024-11-18-late', 'northshire-lrf']],
@@ -161,8 +176,8 @@ const AFTER: Step = {
       updated: '2024-11-19',
       states: { R1: 'not-applicable', R2: 'not-started' },
     },
-    'northshire-fire-and-rescue': { updated: '2024-11-19', states: { R1: 'implemented' } },
-    'coastal-ambulance-service': null,
+    'northshire-fire-and-rescue': { updated: '2024-11-19', states: { R1: 'in-progress' } },
+    [NEW_ID]: null,
   },
 };
 
@@ -178,6 +193,14 @@ function commit(step: Step): void {
     fs.writeFileSync(path.join(content, 'lessons', `${id}.md`), lesson(id, org, status));
   if (step.note)
     fs.writeFileSync(path.join(content, 'action-notes', `${NOTE}.md`), note(step.note));
+  for (const [from, to, name] of step.renames ?? []) {
+    const record = (id: string) => path.join(content, 'organisations', `${id}.yaml`);
+    git(repo, ['mv', record(from), record(to)]);
+    const text = fs.readFileSync(record(to), 'utf8');
+    fs.writeFileSync(record(to), text.replace(/^name: .*$/m, `name: ${name}`));
+    const ret = (id: string) => path.join(content, 'assurance', NOTE, `${id}.yaml`);
+    git(repo, ['mv', ret(from), ret(to)]);
+  }
   for (const [org, r] of Object.entries(step.returns ?? {})) {
     const file = path.join(content, 'assurance', NOTE, `${org}.yaml`);
     if (r) fs.writeFileSync(file, returnFile(r.updated, r.states));
@@ -227,14 +250,24 @@ const quarterEnd = (q: string) => {
   return new Date(Date.UTC(y, n * 3, 0)).toISOString().slice(0, 10);
 };
 
-/** The states of every return as the commits left them on a day. */
+/**
+ * An organisation's id today: a renamed organisation's return keeps its history, so on every
+ * day, before the rename too, it is that organisation's return.
+ */
+function currentId(org: string): string {
+  for (const step of [...BEFORE, AFTER])
+    for (const [from, to] of step.renames ?? []) if (org === from) org = to;
+  return org;
+}
+
+/** The states of every return as the commits left them on a day, by organisation id today. */
 function returnsOn(day: string): Map<string, States> {
   const out = new Map<string, States>();
   for (const step of [...BEFORE, AFTER]) {
     if (step.date > day) break;
     for (const [org, r] of Object.entries(step.returns ?? {}))
-      if (r) out.set(org, r.states);
-      else out.delete(org);
+      if (r) out.set(currentId(org), r.states);
+      else out.delete(currentId(org));
   }
   return out;
 }
@@ -317,12 +350,17 @@ describe('closed quarters are frozen', () => {
 });
 
 describe('assurance history open data', () => {
-  /** The rows expected from the commits: one per state held, ended by the next different state or removal. */
+  /**
+   * The rows expected from the commits: one per state held, ended by the next different state
+   * or removal. A renamed organisation's return keeps its rows, under its id today: the
+   * rename (which writes no state) neither ends nor starts one.
+   */
   function expectedRows(): string[][] {
     const rows: string[][] = [];
     const open = new Map<string, string[]>();
     for (const step of [...BEFORE, AFTER]) {
-      for (const [org, r] of Object.entries(step.returns ?? {})) {
+      for (const [written, r] of Object.entries(step.returns ?? {})) {
+        const org = currentId(written);
         for (const rec of RECS) {
           const key = `${org}|${rec}`;
           const state = r?.states[rec];
@@ -379,8 +417,22 @@ describe('assurance history open data', () => {
         r.commit,
       ]),
     ).toEqual(expected);
-    // The removed return ends on the day it went.
-    expect(expected.find((r) => r[2] === 'coastal-ambulance-service')![5]).toBe(TODAY);
+    // The renamed return: its row runs from before the rename, under the new id, to the day
+    // it was removed.
+    expect(expected.filter((r) => r[2] === OLD_ID)).toEqual([]);
+    const renamed = BEFORE.find((s) => s.renames)!.date;
+    expect(expected.filter((r) => r[2] === NEW_ID).map((r) => [r[4]! < renamed, r[5]])).toEqual([
+      [true, TODAY],
+    ]);
+    // The return added today, which Git paired with the one removed, starts today.
+    expect(
+      git(repo, ['log', '-M', '--raw', '--format=', '-1', 'HEAD', '--', 'content/assurance']),
+    ).toMatch(
+      new RegExp(` R\\d+\\t\\S+/${NEW_ID}\\.yaml\\t\\S+/northshire-fire-and-rescue\\.yaml`),
+    );
+    expect(expected.filter((r) => r[2] === 'northshire-fire-and-rescue').map((r) => r[4])).toEqual([
+      TODAY,
+    ]);
   });
 
   it('documents the dataset on the data page with its JSON Schema', () => {
