@@ -24,6 +24,11 @@ export function classificationName(c: Classification): string {
   return classifications.name(c);
 }
 
+/** A record's classification in words, and whether it is cleared for the public edition. */
+export function releaseText(d: { classification: Classification; public: boolean }): string {
+  return `${classificationName(d.classification)}${d.public ? ', cleared for the public edition' : ', not for public release'}`;
+}
+
 /** The Content-Security-Policy of every page: files from the site only, no inline script or
  * style; 'wasm-unsafe-eval' lets Pagefind's WebAssembly search run. */
 export const CONTENT_SECURITY_POLICY = [
