@@ -1,10 +1,13 @@
 /**
  * `npm run bench -- --lessons N [--runs R] [--no-search]`: the national-scale benchmark.
  * Generates a deterministic corpus of N lessons (with events, organisations, action notes and
- * assurance) into a temporary content root, then measures, as whole processes, each as wall
+ * assurance) into a temporary content root, commits it to a new Git repository as a history of
+ * dated commits (scripts/lib/bench/corpus-history.ts: lessons by month, each return in two
+ * versions), then measures, as whole processes, each as wall
  * time and peak memory (largest process of the tree): validation cold and warm; the site build
  * (which validates, renders and indexes); the search indexing inside it; a rebuild after one
- * lesson changed (incremental: the caches of the build are kept); output size and pages per
+ * lesson changed (incremental: the caches of the build are kept); the build's read of the Git history in each
+ * (cold, then HEAD's from the cache, as read from the build's log); output size and pages per
  * second; and, counted at the server with text gzipped as GitHub Pages serves it, the bytes
  * Chromium downloads for a first search typed into the search page (a common word with a
  * filter, and a rare word), with the time from the last keystroke to the results, and the bytes
@@ -22,7 +25,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBaselineSite } from './lib/bench/baseline-site.ts';
 import { firstSearch, type SearchCost } from './lib/bench/first-search.ts';
-import { indexSeconds, machine, median, table, type Row } from './lib/bench/measure.ts';
+import { commitCorpusHistory } from './lib/bench/corpus-history.ts';
+import {
+  historySeconds,
+  indexSeconds,
+  machine,
+  median,
+  table,
+  type Row,
+} from './lib/bench/measure.ts';
 import { runTree, type TreeRun } from './lib/bench/process-tree.ts';
 import { generateCorpus } from './lib/corpus/generate.ts';
 
@@ -74,6 +85,12 @@ fs.writeFileSync(
 const files =
   corpus.lessons + corpus.events + corpus.organisations + corpus.actionNotes + corpus.assurance;
 log(`${files.toLocaleString('en-GB')} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB.`);
+// A content root is in Git: the build reads its history (published dates, closed quarters,
+// the assurance history). The rebuild's changed lesson is not committed, as on a desk.
+const history = commitCorpusHistory(work, root);
+log(
+  `Committed as ${history.commits.toLocaleString('en-GB')} dated commits (${history.versions.toLocaleString('en-GB')} file versions).`,
+);
 
 const NODE = process.execPath;
 const baseEnv = {
@@ -97,8 +114,12 @@ interface Round {
   validateWarm: TreeRun;
   build: TreeRun;
   index: number;
+  /** The build's read of the Git history, in seconds (cold), and the rebuild's (HEAD's, cached). */
+  history: number;
   rebuild: TreeRun;
   rebuildIndex: number;
+  rebuildHistory: number;
+  rebuildHistoryCached: boolean;
   /** The bare Astro + Pagefind site: its build, then Pagefind over its HTML. */
   baseline: { build: TreeRun; index: TreeRun; seconds: number };
 }
@@ -132,13 +153,17 @@ for (let r = 0; r < runs; r++) {
     'baseline pagefind',
   );
   fs.rmSync(bare.root, { recursive: true, force: true });
+  const rebuildHistory = historySeconds(rebuild.output);
   rounds.push({
     validateCold,
     validateWarm,
     build,
     index: indexSeconds(build.output),
+    history: historySeconds(build.output).seconds,
     rebuild,
     rebuildIndex: indexSeconds(rebuild.output),
+    rebuildHistory: rebuildHistory.seconds,
+    rebuildHistoryCached: rebuildHistory.cached,
     baseline: {
       build: bareBuild,
       index: bareIndex,
@@ -222,6 +247,8 @@ if (!values['no-search']) {
 
 const med = (f: (x: Round) => number) => median(rounds.map(f));
 const s = (n: number) => `${n.toFixed(1)} s`;
+/** Shorter times, to the hundredth; n/a when the log did not say. */
+const s2 = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(2)} s`);
 const mb = (n: number) => (Number.isNaN(n) ? 'n/a' : `${Math.round(n)} MB`);
 const rows: Row[] = [
   {
@@ -261,6 +288,12 @@ const rows: Row[] = [
     ok: undefined,
   },
   {
+    measure: `  Git history read (${history.commits} commits, ${history.versions} file versions; cold)`,
+    value: s2(med((x) => x.history)),
+    budget: '',
+    ok: undefined,
+  },
+  {
     measure: 'peak memory, build',
     value: mb(med((x) => x.build.peakMB)),
     budget: BUDGETS.buildMB ? `≤ ${BUDGETS.buildMB} MB` : '',
@@ -277,6 +310,12 @@ const rows: Row[] = [
   {
     measure: '  search index in the rebuild (a delta of the changed lesson)',
     value: s(med((x) => x.rebuildIndex)),
+    budget: '',
+    ok: undefined,
+  },
+  {
+    measure: `  Git history read in the rebuild (${rounds.every((x) => x.rebuildHistoryCached) ? "HEAD's, from the cache" : 'not from the cache'})`,
+    value: s2(med((x) => x.rebuildHistory)),
     budget: '',
     ok: undefined,
   },
@@ -357,14 +396,17 @@ fs.writeFileSync(
     {
       lessons,
       files,
+      history,
       machine: machine(),
       runs: rounds.map((x) => ({
         validateCold: [x.validateCold.seconds, x.validateCold.peakMB],
         validateWarm: [x.validateWarm.seconds, x.validateWarm.peakMB],
         build: [x.build.seconds, x.build.peakMB],
         index: x.index,
+        history: x.history,
         rebuild: [x.rebuild.seconds, x.rebuild.peakMB],
         rebuildIndex: x.rebuildIndex,
+        rebuildHistory: x.rebuildHistory,
         baseline: [x.baseline.build.seconds, x.baseline.index.seconds],
       })),
       load: { start: loadAtStart, end: os.loadavg() },

@@ -187,7 +187,8 @@ describe('readGitHistory: versions of returns and statuses', () => {
       const files = fs.readdirSync(cache);
       expect(files).toHaveLength(1);
       expect(files[0]).toContain(first.head!);
-      expect(readGitHistory(root, cache)).toEqual(first);
+      expect(first.cached).toBeUndefined();
+      expect(readGitHistory(root, cache)).toEqual({ ...first, cached: true });
       put('content/lessons/2024-01-01-a.md', md('superseded'));
       const sha = commit('2024-10-01');
       const next = readGitHistory(root, cache);

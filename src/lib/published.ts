@@ -52,6 +52,8 @@ export interface GitHistory {
   toplevel?: string;
   /** HEAD's commit, when history was read. */
   head?: string;
+  /** True when HEAD's history came from the cache folder (no `git log` was run). */
+  cached?: boolean;
   /** First day each file (absolute path) reached the branch, committer date YYYY-MM-DD. */
   firstAdded: Map<string, string>;
   /** Last day each file (absolute path) changed on the branch. */
@@ -237,6 +239,7 @@ export function readGitHistory(root: string, cacheDir?: string): GitHistory {
         return {
           toplevel,
           head,
+          cached: true,
           firstAdded: new Map(c.firstAdded),
           lastChanged: new Map(c.lastChanged),
           returns: new Map(c.returns),

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historySeconds } from '../../scripts/lib/bench/measure.ts';
 import { git } from '../helpers/git.ts';
 import { type BuiltSite, FIXTURES, buildSite, page } from './build-site.ts';
 import { elements, parse } from './html.ts';
@@ -294,6 +295,13 @@ describe('closed quarters are frozen', () => {
       'Record history: 1 record is not committed yet, so its history is not available; the current file is used.',
     );
     expect(before.log).not.toContain('Record history:');
+    // Each build read the history anew (a new commit), and says how long it took, as the
+    // benchmark reads it back.
+    for (const site of [before, after]) {
+      const read = historySeconds(site.log);
+      expect(read.seconds).toBeGreaterThanOrEqual(0);
+      expect(read.cached).toBe(false);
+    }
   });
 
   it('lists under a recurring issue only the lessons published by the end of its quarter', () => {

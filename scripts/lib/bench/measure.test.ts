@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexSeconds } from './measure.ts';
+import { historySeconds, indexSeconds } from './measure.ts';
 
 describe('indexSeconds', () => {
   it('reads when the full index, or only the delta, was written, from the lines the search-index integration logs', () => {
@@ -25,5 +25,28 @@ describe('indexSeconds', () => {
       ),
     ).toBe(10.262);
     expect(indexSeconds('no index here')).toBeNaN();
+  });
+});
+
+describe('historySeconds', () => {
+  it("reads how long the build's Git history read took, and whether it came from the cache", () => {
+    expect(
+      historySeconds(
+        '12:00:01 [jol-content] responders edition from /tmp/c: 10000 lessons\n12:00:03 [jol-content] Git history of the content read in 1520 ms (one git log and one git cat-file; 3000 returns, 10000 lessons, 120 action notes)\n12:00:20 [jol-pagefind] Search index: 11050 pages in 50896 ms',
+      ),
+    ).toEqual({ seconds: 1.52, cached: false });
+    expect(
+      historySeconds(
+        "[jol-content] Git history of the content read in 48 ms (HEAD's from the cache; 3000 returns, 10000 lessons, 120 action notes)",
+      ),
+    ).toEqual({ seconds: 0.048, cached: true });
+  });
+
+  it('says NaN when the build read no history (outside Git, a shallow clone)', () => {
+    expect(
+      historySeconds(
+        '[jol-content] Published dates: /tmp/c is not inside a Git repository; lessons without a published date use their submitted date.',
+      ).seconds,
+    ).toBeNaN();
   });
 });

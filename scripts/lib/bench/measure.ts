@@ -126,3 +126,14 @@ export function indexSeconds(log: string): number {
     ) ?? /Search index: \d+ pages in (?<ms>\d+) ms/.exec(log);
   return m ? Number(m.groups!.ms) / 1000 : NaN;
 }
+
+/**
+ * How long the build's read of the content's Git history took, in seconds, and whether HEAD's
+ * history came from the cache (a rebuild without a new commit), from the line
+ * src/lib/content-source.ts logs. NaN when the log has none (history not available).
+ */
+export function historySeconds(log: string): { seconds: number; cached: boolean } {
+  const m = /Git history of the content read in (?<ms>\d+) ms \((?<how>[^;)]*)/.exec(log);
+  if (!m) return { seconds: NaN, cached: false };
+  return { seconds: Number(m.groups!.ms) / 1000, cached: m.groups!.how!.includes('cache') };
+}
