@@ -1,10 +1,20 @@
 /** The learning-loop figures in words, the same on every page that shows them. */
-import { assuranceStates } from '../../../schemas/vocabularies.ts';
-import type { CellKey } from './assurance.ts';
+import { assuranceStates, sectors } from '../../../schemas/vocabularies.ts';
+import type { CellKey, SectorProgress } from './assurance.ts';
 
 /** "33.3%", or a dash-free phrase when nothing applies (every cell not applicable, or no cells). */
 export function percentText(percent: number | undefined): string {
   return percent === undefined ? 'Nothing to implement' : `${percent}%`;
+}
+
+/** Each sector's share of recommendations implemented, as the bars of a chart (BarChart). */
+export function sectorBars(bySector: readonly SectorProgress[]) {
+  return bySector.map((s) => ({
+    key: s.sector,
+    label: sectors.name(s.sector),
+    value: s.percentImplemented ?? 0,
+    text: percentText(s.percentImplemented),
+  }));
 }
 
 export function cellStateName(state: CellKey): string {
