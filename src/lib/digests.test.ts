@@ -7,16 +7,7 @@ import {
   worldNote as note,
   world,
 } from '../../tests/helpers/library.ts';
-import { createUrls } from './urls.ts';
-
-const SITE = { name: 'JOL Library', rights: 'Licensed for tests.' };
-
-const urls = createUrls({
-  basePath: '/jol/',
-  siteUrl: 'https://example.org',
-  repositoryUrl: 'https://github.com/a/b',
-  repositoryBranch: 'main',
-});
+import { SITE, urls } from '../../tests/helpers/feed-site.ts';
 
 describe('digests', () => {
   // A title the schema refuses (it holds a tag), set after it: the feed must escape it even so.

@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { facetFeedSpecs, mainFeedSpec } from './feed-routes.ts';
 import { FEED_ITEMS, buildFeed, categoriesOf } from './feeds.ts';
 import { worldLesson as lesson, library, world } from '../../tests/helpers/library.ts';
-import { createUrls } from './urls.ts';
+import { SITE, urls } from '../../tests/helpers/feed-site.ts';
 
-const SITE = { name: 'JOL Library', rights: 'Licensed for tests.' };
-
-const urls = createUrls({
-  basePath: '/jol/',
-  siteUrl: 'https://example.org',
-  repositoryUrl: 'https://github.com/a/b',
-  repositoryBranch: 'main',
-});
 const lib = library({
   ...world,
   today: '2025-01-01',
