@@ -15,29 +15,8 @@ import {
 } from '../../../schemas/vocabularies.ts';
 import { CONTEXTS, PLACES, PRACTICES, PROBLEMS, SENTENCES, SUBJECTS } from '../corpus/phrases.ts';
 import { Random } from '../corpus/random.ts';
-
-export const CSV_HEADER = [
-  'Kind',
-  'Title',
-  'Summary',
-  'Date',
-  'Source',
-  'Submitted by',
-  'Organisations',
-  'Submitted',
-  'Criteria',
-  'Principles',
-  'Command levels',
-  'Risks',
-  'Classification',
-  'Public',
-  'What happened',
-  'Why it matters',
-  'Recommendation',
-  'What was done',
-  'Why it worked',
-  'How others can adopt it',
-];
+import { sectionKey } from '../records/record-kinds.ts';
+import { lessonColumns } from './lesson-columns.ts';
 
 export interface CsvOptions {
   rows: number;
@@ -57,7 +36,7 @@ export function generateLessonCsv(options: CsvOptions): string {
   const until = Date.parse(options.until ?? '2026-06-30');
   const since = Date.parse('2019-01-01');
   const para = (n: number) => Array.from({ length: n }, () => rng.pick(SENTENCES)).join(' ');
-  const rows: string[][] = [CSV_HEADER];
+  const rows: Record<string, string>[] = [];
   for (let i = 0; i < options.rows; i++) {
     const practice = rng.chance(0.3);
     const date = since + Math.floor(rng.next() * (until - 90 * day - since));
@@ -69,31 +48,38 @@ export function generateLessonCsv(options: CsvOptions): string {
       ? `${place} ${i + 1}: ${rng.pick(PRACTICES).toLowerCase()} for ${subject.replace(/^the /, '')} ${context}`
       : `${place} ${i + 1}: ${subject} ${rng.pick(PROBLEMS)} ${context}`;
     const text = (n: number) => `${para(n)}\n\n${para(n)}`;
-    rows.push([
-      practice ? 'Notable practice' : 'Lesson identified',
-      title.slice(0, 120),
-      `${para(2)} In ${place}, ${subject} ${practice ? 'worked well' : rng.pick(PROBLEMS)}.`.slice(
-        0,
-        500,
-      ),
-      iso(date),
-      rng.pick(sources.ids),
-      rng.pick(options.organisations),
-      rng.some(options.organisations, 1, 3).join('; '),
-      iso(date + rng.int(5, 60) * day),
-      rng.some(practice ? practiceCriteria.ids : lessonCriteria.ids, 1, 3).join('; '),
-      rng.some(principles.ids, 1, 3).join('; '),
-      rng.some(commandLevels.ids, 1, 2).join('; '),
-      rng.some(risks.ids, 1, 2).join('; '),
-      'official',
-      rng.chance(0.9) ? 'yes' : 'no',
-      practice ? '' : text(2),
-      practice ? '' : para(2),
-      practice ? '' : para(1),
-      practice ? text(2) : '',
-      practice ? para(2) : '',
-      practice ? para(1) : '',
-    ]);
+    // Filled in this order (the generator's draws depend on it), keyed by the import's columns.
+    rows.push({
+      kind: practice ? 'Notable practice' : 'Lesson identified',
+      title: title.slice(0, 120),
+      summary:
+        `${para(2)} In ${place}, ${subject} ${practice ? 'worked well' : rng.pick(PROBLEMS)}.`.slice(
+          0,
+          500,
+        ),
+      date: iso(date),
+      source: rng.pick(sources.ids),
+      submitted_by: rng.pick(options.organisations),
+      organisations: rng.some(options.organisations, 1, 3).join('; '),
+      submitted: iso(date + rng.int(5, 60) * day),
+      criteria: rng.some(practice ? practiceCriteria.ids : lessonCriteria.ids, 1, 3).join('; '),
+      principles: rng.some(principles.ids, 1, 3).join('; '),
+      command_levels: rng.some(commandLevels.ids, 1, 2).join('; '),
+      risks: rng.some(risks.ids, 1, 2).join('; '),
+      classification: 'official',
+      public: rng.chance(0.9) ? 'yes' : 'no',
+      [sectionKey('What happened')]: practice ? '' : text(2),
+      [sectionKey('Why it matters')]: practice ? '' : para(2),
+      [sectionKey('Recommendation')]: practice ? '' : para(1),
+      [sectionKey('What was done')]: practice ? text(2) : '',
+      [sectionKey('Why it worked')]: practice ? para(2) : '',
+      [sectionKey('How others can adopt it')]: practice ? para(1) : '',
+    });
   }
-  return stringify(rows);
+  // The header names the import's own columns (lesson-columns.ts), in its order.
+  const columns = lessonColumns().filter((c) => c.key in (rows[0] ?? {}));
+  return stringify([
+    columns.map((c) => c.header),
+    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
+  ]);
 }
