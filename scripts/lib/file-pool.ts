@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './check-file.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import type { RecordFile } from './discover.ts';
 
 /** Seconds one file may take to be read and checked before it is given up (`file/timeout`). */
@@ -162,17 +163,21 @@ export async function checkInWorkers(
 }
 
 function timedOut(record: RecordFile, limit: number): FileResult {
+  return uncheckedResult(record, {
+    line: 0,
+    column: 0,
+    rule: 'file/timeout',
+    message: `The file took longer than ${limit} s to read, so it was not checked; expected a record that reads in well under a second (shorten it, or simplify its Markdown)`,
+  });
+}
+
+/** The result of a file that could not be checked (unreadable, or too slow): one error. */
+export function uncheckedResult(
+  record: RecordFile,
+  { line, column, rule, message }: Pick<Diagnostic, 'line' | 'column' | 'rule' | 'message'>,
+): FileResult {
   return {
-    diagnostics: [
-      {
-        file: record.file,
-        line: 0,
-        column: 0,
-        severity: 'error',
-        rule: 'file/timeout',
-        message: `The file took longer than ${limit} s to read, so it was not checked; expected a record that reads in well under a second (shorten it, or simplify its Markdown)`,
-      },
-    ],
+    diagnostics: [{ file: record.file, line, column, severity: 'error', rule, message }],
     summary: {
       file: record.file,
       collection: record.collection,

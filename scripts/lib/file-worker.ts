@@ -9,9 +9,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashBytes } from './cache.ts';
-import { checkFile, type FileResult } from './check-file.ts';
+import { checkFile } from './check-file.ts';
 import type { RecordFile } from './discover.ts';
-import type { WorkerJob, WorkerMessage } from './file-pool.ts';
+import { uncheckedResult, type WorkerJob, type WorkerMessage } from './file-pool.ts';
 import { readRecordBytes } from './read-text.ts';
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -38,17 +38,7 @@ for (let i = 0; i < files.length; i++) {
   // text is checked.
   const read = record.bytes ? { bytes: record.bytes } : readRecordBytes(record.abs);
   if ('problem' in read) {
-    const { line, column, rule, message } = read.problem;
-    const result: FileResult = {
-      diagnostics: [{ file: record.file, line, column, severity: 'error', rule, message }],
-      summary: {
-        file: record.file,
-        collection: record.collection,
-        id: record.id,
-        data: {},
-        valid: false,
-      },
-    };
+    const result = uncheckedResult(record, read.problem);
     post({ type: 'result', index: i, result, hash: '' });
     continue;
   }
