@@ -57,10 +57,10 @@ if (values.help) {
 if (!values.name) usage('Missing --name');
 if (!values.repository) usage('Missing --repository');
 
-let organisationsCsv: string | undefined;
+let organisationsCsv: Uint8Array | undefined;
 if (values.organisations !== undefined) {
   try {
-    organisationsCsv = fs.readFileSync(values.organisations, 'utf8');
+    organisationsCsv = fs.readFileSync(values.organisations);
   } catch (error) {
     usage(`Cannot read ${values.organisations}: ${(error as Error).message}`);
   }
@@ -81,7 +81,9 @@ if (!result.ok) {
   process.stderr.write(`${result.refused}\n`);
   for (const p of result.problems ?? [])
     process.stderr.write(
-      `${values.organisations}: row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}\n`,
+      p.row === undefined
+        ? `${values.organisations}:${p.line}:${p.column}: ${p.message}\n`
+        : `${values.organisations}:${p.line}: row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}\n`,
     );
   process.exit(1);
 }

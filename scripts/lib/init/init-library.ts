@@ -25,8 +25,8 @@ export interface InitOptions {
   configFile: string;
   name: string;
   repository: string;
-  /** Text of an organisations CSV that replaces the organisations. */
-  organisationsCsv?: string;
+  /** The bytes of an organisations CSV that replaces the organisations. */
+  organisationsCsv?: Uint8Array;
   force?: boolean;
 }
 
