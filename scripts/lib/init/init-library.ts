@@ -18,7 +18,7 @@ import {
 } from './organisations-csv.ts';
 
 /** The sample records `init` removes; organisations stay unless a CSV replaces them. */
-export const SAMPLE_COLLECTIONS = ['lessons', 'action-notes', 'assurance', 'events'] as const;
+const SAMPLE_COLLECTIONS = ['lessons', 'action-notes', 'assurance', 'events'] as const;
 
 export interface InitOptions {
   contentRoot: string;
