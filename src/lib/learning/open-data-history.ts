@@ -80,8 +80,19 @@ export function historyRows(
 
 const recOrder = (id: string) => Number(/\d+/.exec(id)?.[0] ?? 0);
 
-/** Every row of the edition, by note, organisation, recommendation and date. */
-export function assuranceHistory(lib: Library): AssuranceHistoryRow[] {
+const rowsOf = new WeakMap<Library, readonly AssuranceHistoryRow[]>();
+
+/**
+ * Every row of the edition, by note, organisation, recommendation and date (worked out once
+ * per build: the data files, the data page and the organisation pages share it).
+ */
+export function assuranceHistory(lib: Library): readonly AssuranceHistoryRow[] {
+  let rows = rowsOf.get(lib);
+  if (!rows) rowsOf.set(lib, (rows = historyOf(lib)));
+  return rows;
+}
+
+function historyOf(lib: Library): AssuranceHistoryRow[] {
   const notes = new Set(lib.notes.map((n) => n.id));
   const rows: AssuranceHistoryRow[] = [];
   const seen = new Set<string>();
@@ -124,6 +135,13 @@ export function historyClassifications(
   return rows.map((r) =>
     notes.get(r.action_note) === 'official-sensitive' ? 'official-sensitive' : 'official',
   );
+}
+
+/** The marking of the dataset as a file: the highest of its rows'. */
+export function historyClassification(lib: Library): Classification {
+  return historyClassifications(lib, assuranceHistory(lib)).includes('official-sensitive')
+    ? 'official-sensitive'
+    : 'official';
 }
 
 /** CSV header and rows, each row starting with its marking. */

@@ -3,22 +3,22 @@
  * edition, its licence and handling text, then one record per state held.
  */
 import type { APIRoute } from 'astro';
-import { assuranceHistory, historyClassifications } from '../../lib/learning/open-data-history.ts';
+import { assuranceHistory, historyClassification } from '../../lib/learning/open-data-history.ts';
 import { toJson } from '../../lib/learning/open-data.ts';
 import { config, getLibrary } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const lib = await getLibrary();
-  const rows = assuranceHistory(lib);
   const about = {
-    classification: historyClassifications(lib, rows).includes('official-sensitive')
-      ? ('official-sensitive' as const)
-      : ('official' as const),
+    classification: historyClassification(lib),
     edition: config.edition,
     licence: config.editionText.licence,
     handling: config.editionText.handling,
   };
-  return new Response(toJson(rows as unknown as Record<string, unknown>[], about), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  return new Response(
+    toJson(assuranceHistory(lib) as unknown as Record<string, unknown>[], about),
+    {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    },
+  );
 };
