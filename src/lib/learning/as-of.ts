@@ -14,9 +14,8 @@
  * A later commit never changes the result for a past day, except through records without
  * history, which the build log and the pages point out.
  */
-import type { AssuranceReturn } from '../../../schemas/assurance.ts';
 import { type LessonEntry, Library, type NoteEntry, type ReturnEntry } from '../library.ts';
-import type { ReturnVersion, StatusVersion } from '../published.ts';
+import type { StatusVersion } from '../published.ts';
 
 /** The latest version recorded on or before `day`, if any. */
 export function versionOn<T extends { recorded: string }>(
@@ -43,19 +42,31 @@ export function statusOn(
   return versions.find((x) => x.status !== null)?.status ?? current;
 }
 
-function returnOn(
-  versions: readonly ReturnVersion[],
-  day: string,
-): { version: ReturnVersion; data: AssuranceReturn } | undefined {
-  const v = versionOn(versions, day);
-  if (!v || v.entries === null) return undefined;
-  return {
-    version: v,
-    data: {
-      updated: v.updated ?? v.recorded,
-      returns: v.entries.map((e) => ({ ...e })),
-    },
-  };
+const currentReturns = new WeakMap<Library, Map<string, ReturnEntry>>();
+
+/**
+ * Return `id` (`<note>/<organisation>`) on a day: the version recorded on or before it (none
+ * when the return was not in the branch yet or had been removed), or, without history, the
+ * current file from its own `updated` date.
+ */
+export function returnOn(lib: Library, id: string, day: string): ReturnEntry | undefined {
+  const versions = lib.history.returns.get(id);
+  if (versions && versions.length > 0) {
+    const v = versionOn(versions, day);
+    if (!v || v.entries === null) return undefined;
+    const [note, organisation] = id.split('/') as [string, string];
+    return {
+      id,
+      note,
+      organisation,
+      data: { updated: v.updated ?? v.recorded, returns: v.entries.map((e) => ({ ...e })) },
+      recorded: v.recorded,
+    };
+  }
+  let byId = currentReturns.get(lib);
+  if (!byId) currentReturns.set(lib, (byId = new Map(lib.returns.map((r) => [r.id, r]))));
+  const r = byId.get(id);
+  return r && r.data.updated <= day ? r : undefined;
 }
 
 export function libraryAsOf(lib: Library, day: string): Library {
@@ -74,26 +85,10 @@ export function libraryAsOf(lib: Library, day: string): Library {
     });
   const noteIds = new Set(notes.map((n) => n.id));
   const returns: ReturnEntry[] = [];
-  const current = new Map(lib.returns.map((r) => [r.id, r]));
-  for (const id of new Set([...current.keys(), ...h.returns.keys()])) {
-    const [note, organisation] = id.split('/') as [string, string];
-    if (!noteIds.has(note)) continue;
-    const versions = h.returns.get(id);
-    if (versions && versions.length > 0) {
-      const found = returnOn(versions, day);
-      if (found)
-        returns.push({
-          id,
-          note,
-          organisation,
-          data: found.data,
-          recorded: found.version.recorded,
-        });
-      continue;
-    }
-    // No history for this file: the current file, from its own updated date.
-    const r = current.get(id);
-    if (r && r.data.updated <= day) returns.push(r);
+  for (const id of new Set([...lib.returns.map((r) => r.id), ...h.returns.keys()])) {
+    if (!noteIds.has(id.split('/')[0]!)) continue;
+    const r = returnOn(lib, id, day);
+    if (r) returns.push(r);
   }
   return new Library({
     lessons,

@@ -8,8 +8,7 @@
  */
 import { quarterOf } from '../dates.ts';
 import type { Library, NoteEntry } from '../library.ts';
-import type { ReturnState } from '../published.ts';
-import { statusOn, versionOn } from './as-of.ts';
+import { returnOn, statusOn } from './as-of.ts';
 import { quarterBounds } from './digest.ts';
 
 export interface ProgressPoint {
@@ -41,18 +40,6 @@ export function quartersSince(first: string, today: string): { quarter: string; 
 const percentOf = (done: number, cells: number) =>
   cells > 0 ? Math.round((done / cells) * 1000) / 10 : undefined;
 
-const currentReturns = new WeakMap<Library, Map<string, Library['returns'][number]>>();
-
-/** The entries of one organisation's return on a day, or undefined for no return then. */
-function entriesOn(lib: Library, id: string, day: string): readonly ReturnState[] | undefined {
-  const versions = lib.history.returns.get(id);
-  if (versions && versions.length > 0) return versionOn(versions, day)?.entries ?? undefined;
-  let byId = currentReturns.get(lib);
-  if (!byId) currentReturns.set(lib, (byId = new Map(lib.returns.map((r) => [r.id, r]))));
-  const current = byId.get(id);
-  return current && current.data.updated <= day ? current.data.returns : undefined;
-}
-
 /** The cells of one note on a day: done and overdue (overdue only while the note was open). */
 function cellsOn(lib: Library, note: NoteEntry, day: string) {
   const recs = note.data.recommendations ?? [];
@@ -63,7 +50,10 @@ function cellsOn(lib: Library, note: NoteEntry, day: string) {
   let cells = 0;
   for (const org of lib.audienceOf(note)) {
     const states = new Map(
-      (entriesOn(lib, `${note.id}/${org.id}`, day) ?? []).map((e) => [e.recommendation, e.state]),
+      (returnOn(lib, `${note.id}/${org.id}`, day)?.data.returns ?? []).map((e) => [
+        e.recommendation,
+        e.state,
+      ]),
     );
     for (const rec of recs) {
       cells++;
