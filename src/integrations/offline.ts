@@ -16,9 +16,9 @@ import { build } from 'esbuild';
 import { siteConfig } from '../lib/config.ts';
 
 /** How many of the newest lessons are cached at install. */
-export const NEWEST_LESSONS = 50;
+const NEWEST_LESSONS = 50;
 /** Pages of the shell, relative to the base path. */
-export const SHELL_PAGES = ['', 'lessons/', 'action-notes/', 'search/', 'more/', 'offline/'];
+const SHELL_PAGES = ['', 'lessons/', 'action-notes/', 'search/', 'more/', 'offline/'];
 const SHELL_FILES = ['manifest.webmanifest', 'favicon.svg', 'icon.svg', 'icon-192.png'];
 const WORKER = fileURLToPath(new URL('../offline/service-worker.ts', import.meta.url));
 

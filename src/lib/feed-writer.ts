@@ -53,7 +53,7 @@ export interface FeedDocument {
 }
 
 /** Characters XML 1.0 forbids, dropped from feed text so that no record can break a feed. */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

@@ -130,14 +130,14 @@ function follows(
 }
 
 /** The `status` in a Markdown record's frontmatter (read by pattern: only that field is needed). */
-export function frontmatterStatus(text: string, fallback: string): string {
+function frontmatterStatus(text: string, fallback: string): string {
   const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   const m = fm && /^status:[ \t]*['"]?([a-z-]+)['"]?[ \t]*(?:#.*)?$/m.exec(fm[1]!);
   return m ? m[1]! : fallback;
 }
 
 /** The states of one version of a return file, or undefined when that version cannot be read. */
-export function returnVersion(
+function returnVersion(
   text: string,
 ): { updated: string | null; entries: ReturnState[] } | undefined {
   let data: unknown;

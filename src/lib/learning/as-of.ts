@@ -18,7 +18,7 @@ import { type LessonEntry, Library, type NoteEntry, type ReturnEntry } from '../
 import type { StatusVersion } from '../published.ts';
 
 /** The latest version recorded on or before `day`, if any. */
-export function versionOn<T extends { recorded: string }>(
+function versionOn<T extends { recorded: string }>(
   versions: readonly T[] | undefined,
   day: string,
 ): T | undefined {

@@ -127,7 +127,7 @@ function historyOf(lib: Library): AssuranceHistoryRow[] {
 }
 
 /** Each row's marking: its action note's (as for the assurance dataset). */
-export function historyClassifications(
+function historyClassifications(
   lib: Library,
   rows: readonly AssuranceHistoryRow[],
 ): Classification[] {
