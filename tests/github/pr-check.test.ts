@@ -166,17 +166,23 @@ describe('sticky pull-request comment', () => {
     );
   }
 
-  it('is created once, then updated in place; a stale run or a forged number does nothing', async () => {
-    const sha = 'a'.repeat(40);
+  /** A pull request at `sha` and the check's artifact folder `name` naming it, as the workflow leaves it. */
+  function pullRequestArtifact(sha: string, name: string) {
     const pr = github.addIssue({
       title: 'PR',
       body: '',
       labels: [],
       pull_request: { head: 'feature', base: 'main', sha },
     });
-    const dir = path.join(fixture.cwd, 'artifact');
+    const dir = path.join(fixture.cwd, name);
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    return { pr, dir };
+  }
+
+  it('is created once, then updated in place; a stale run or a forged number does nothing', async () => {
+    const sha = 'a'.repeat(40);
+    const { pr, dir } = pullRequestArtifact(sha, 'artifact');
     const report = (message: string) =>
       fs.writeFileSync(
         path.join(dir, 'report.json'),
@@ -219,15 +225,7 @@ describe('sticky pull-request comment', () => {
 
   it('words the comment itself: text from content cannot mention, link, mark up or break the table', async () => {
     const sha = 'c'.repeat(40);
-    const pr = github.addIssue({
-      title: 'PR',
-      body: '',
-      labels: [],
-      pull_request: { head: 'feature', base: 'main', sha },
-    });
-    const dir = path.join(fixture.cwd, 'artifact-hostile');
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    const { pr, dir } = pullRequestArtifact(sha, 'artifact-hostile');
     const hostile =
       'Unexpected "@jol-library/reviewers ping @everyone #1 | [click](https://evil.example) ![x](https://evil.example/x.png) <img src=x onerror=alert(1)> **bold** www.evil.example"';
     fs.writeFileSync(
@@ -261,15 +259,7 @@ describe('sticky pull-request comment', () => {
 
   it("refuses a report that is not the check's findings: text, unknown rules, extra fields, odd paths", async () => {
     const sha = 'd'.repeat(40);
-    const pr = github.addIssue({
-      title: 'PR',
-      body: '',
-      labels: [],
-      pull_request: { head: 'feature', base: 'main', sha },
-    });
-    const dir = path.join(fixture.cwd, 'artifact-forged');
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 'pr-number'), `${pr.number}\n`);
+    const { pr, dir } = pullRequestArtifact(sha, 'artifact-forged');
     const finding = {
       file: 'content/lessons/a.md',
       line: 1,
