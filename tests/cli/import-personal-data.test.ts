@@ -1,8 +1,8 @@
 /** `npm run import` runs the validator's personal-data check on every row and reports each finding at its CSV line and column. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeExportCsv } from '../helpers/csv-file.ts';
 import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
 import { cli } from './run-cli.ts';
 
@@ -45,23 +45,19 @@ const row = (title: string, summary: string, whatHappened: string) => [
 
 describe('npm run import with personal data', () => {
   it('reports each finding at its row and column, and writes nothing', async () => {
-    const file = path.join(fixture.cwd, 'export.csv');
-    fs.writeFileSync(
-      file,
-      stringify([
-        HEADER,
-        row(
-          'Radio talkgroup opened late at a flooding exercise',
-          'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
-          'The talkgroup was opened late.',
-        ),
-        row(
-          'Rest centre list was kept on one laptop only',
-          'The list of evacuees at the rest centre was kept on one laptop, so the council could not see it from the town hall.',
-          'Paramedic Lucy Hart found that the casualty, born on 2 June 1981, was not on it.',
-        ),
-      ]),
-    );
+    const file = writeExportCsv(fixture.cwd, [
+      HEADER,
+      row(
+        'Radio talkgroup opened late at a flooding exercise',
+        'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
+        'The talkgroup was opened late.',
+      ),
+      row(
+        'Rest centre list was kept on one laptop only',
+        'The list of evacuees at the rest centre was kept on one laptop, so the council could not see it from the town hall.',
+        'Paramedic Lucy Hart found that the casualty, born on 2 June 1981, was not on it.',
+      ),
+    ]);
     const before = fs.readdirSync(path.join(fixture.root, 'lessons')).sort();
     const r = await cli('import.ts', [file], fixture.cwd);
     expect(r.code).toBe(1);

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateLessonCsv } from '../../scripts/lib/import/generate-csv.ts';
 import { lessonColumns } from '../../scripts/lib/import/lesson-columns.ts';
 import { validateContent } from '../../scripts/lib/validate-content.ts';
+import { writeExportCsv } from '../helpers/csv-file.ts';
 import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
 import { cli, REPO } from './run-cli.ts';
 
@@ -83,11 +84,8 @@ const ROW_PRACTICE = [
   'Put it in the plan.',
 ];
 
-function writeCsv(rows: string[][], header = HEADER): string {
-  const file = path.join(fixture.cwd, 'export.csv');
-  fs.writeFileSync(file, stringify([header, ...rows]));
-  return file;
-}
+const writeCsv = (rows: string[][], header = HEADER) =>
+  writeExportCsv(fixture.cwd, [header, ...rows]);
 
 const lessons = () => fs.readdirSync(path.join(fixture.root, 'lessons')).sort();
 

@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus/generate.ts';
+import { writeExportCsv } from '../helpers/csv-file.ts';
+import { TALKGROUP_LESSON } from '../helpers/lesson-flags.ts';
 import { fixtureRoot, tempDir, type FixtureRoot } from '../helpers/fixture-root.ts';
 import { REPO, inTerminal, runProcess } from './run-cli.ts';
 
@@ -40,72 +41,37 @@ const npx = (args: string[], extra: Record<string, string> = {}) =>
 const bin = (args: string[], cwd = fixture.cwd, extra: Record<string, string> = {}) =>
   runProcess('node', [LAUNCHER, ...args], { cwd, env: userEnv(extra) });
 
-const LESSON_FLAGS = [
-  '--yes',
-  '--title',
-  'Radio talkgroup opened late at a flooding exercise',
-  '--summary',
-  'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
-  '--date',
-  '2025-10-08',
-  '--source',
-  'exercise',
-  '--event',
-  '2025-10-08-exercise-paper-lantern',
-  '--submitted-by',
-  'greater-manchester-police',
-  '--organisations',
-  'greater-manchester-police,north-west-ambulance-service',
-  '--submitted',
-  '2025-11-01',
-  '--criteria',
-  'interoperability',
-  '--classification',
-  'official',
-  '--public',
-  'no',
-  '--what-happened',
-  'The talkgroup was opened late.',
-  '--why-it-matters',
-  'Messages were delayed.',
-  '--recommendation',
-  'Open it at once.',
-];
+const LESSON_FLAGS = ['--yes', ...TALKGROUP_LESSON.head, ...TALKGROUP_LESSON.tail];
 const LESSON_FILE = 'lessons/2025-10-08-radio-talkgroup-opened-late-at-a-flooding-exercise.md';
 
 function csvOfOneLesson(): string {
-  const file = path.join(fixture.cwd, 'export.csv');
-  fs.writeFileSync(
-    file,
-    stringify([
-      ['Kind', 'Title', 'Summary', 'Date', 'Source', 'Submitted by', 'Organisations'].concat([
-        'Submitted',
-        'Criteria',
-        'Classification',
-        'Public',
-        'What happened',
-        'Why it matters',
-        'Recommendation',
-      ]),
-      [
-        'Lesson identified',
-        'Radio talkgroup opened late at a flooding exercise',
-        'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
-        '2025-10-08',
-        'exercise',
-        'greater-manchester-police',
-        'greater-manchester-police; north-west-ambulance-service',
-        '2025-11-01',
-        'interoperability',
-        'official',
-        'no',
-        'The talkgroup was opened late.',
-        'Messages were delayed.',
-        'Open it at once.',
-      ],
+  return writeExportCsv(fixture.cwd, [
+    ['Kind', 'Title', 'Summary', 'Date', 'Source', 'Submitted by', 'Organisations'].concat([
+      'Submitted',
+      'Criteria',
+      'Classification',
+      'Public',
+      'What happened',
+      'Why it matters',
+      'Recommendation',
     ]),
-  );
-  return file;
+    [
+      'Lesson identified',
+      'Radio talkgroup opened late at a flooding exercise',
+      'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
+      '2025-10-08',
+      'exercise',
+      'greater-manchester-police',
+      'greater-manchester-police; north-west-ambulance-service',
+      '2025-11-01',
+      'interoperability',
+      'official',
+      'no',
+      'The talkgroup was opened late.',
+      'Messages were delayed.',
+      'Open it at once.',
+    ],
+  ]);
 }
 
 describe('npx jol', () => {
