@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateContent } from '../../scripts/lib/validate-content.ts';
+import { TALKGROUP_LESSON } from '../helpers/lesson-flags.ts';
 import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-root.ts';
 import { cli } from './run-cli.ts';
 
@@ -27,24 +28,7 @@ async function errorsInRoot(): Promise<string[]> {
 }
 
 const LESSON = [
-  '--title',
-  'Radio talkgroup opened late at a flooding exercise',
-  '--summary',
-  'During a multi-agency flooding exercise the interoperability talkgroup was opened only after the first joint meeting.',
-  '--date',
-  '2025-10-08',
-  '--source',
-  'exercise',
-  '--event',
-  '2025-10-08-exercise-paper-lantern',
-  '--submitted-by',
-  'greater-manchester-police',
-  '--organisations',
-  'greater-manchester-police,north-west-ambulance-service',
-  '--submitted',
-  '2025-11-01',
-  '--criteria',
-  'interoperability',
+  ...TALKGROUP_LESSON.head,
   '--criteria',
   'National impact',
   '--principles',
@@ -55,16 +39,7 @@ const LESSON = [
   'radio',
   '--tags',
   'flooding',
-  '--classification',
-  'official',
-  '--public',
-  'no',
-  '--what-happened',
-  'The talkgroup was opened late.',
-  '--why-it-matters',
-  'Messages were delayed.',
-  '--recommendation',
-  'Open it at once.',
+  ...TALKGROUP_LESSON.tail,
 ];
 
 const KINDS: [string, string[], string][] = [
