@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git } from '../helpers/git.ts';
+import { lessonFile } from '../helpers/lesson-file.ts';
 import { type BuiltSite, FIXTURES, buildSite, page } from './build-site.ts';
 import { elements, parse } from './html.ts';
 
@@ -20,35 +21,27 @@ let shallow: BuiltSite;
 
 /** A valid lesson identified; `published` only when given. */
 function lesson(id: string, submitted: string, published?: string): string {
-  return [
-    '---',
-    'kind: lesson-identified',
-    `title: Lesson ${id.slice(11)} about joint working at the scene`,
-    'summary: Commanders from each service met late at the scene, so the joint picture of risks was built more slowly than it should have been.',
-    `date: ${id.slice(0, 10)}`,
-    'source: exercise',
-    'submitted_by: northshire-police',
-    `submitted: ${submitted}`,
-    ...(published ? [`published: ${published}`] : []),
-    'criteria:',
-    '  - interoperability',
-    'classification: official',
-    'public: true',
-    '---',
-    '',
-    '## What happened',
-    '',
-    'Commanders met late.',
-    '',
-    '## Why it matters',
-    '',
-    'Joint decisions waited.',
-    '',
-    '## Recommendation',
-    '',
-    'Meet at the first rendezvous point.',
-    '',
-  ].join('\n');
+  return lessonFile(
+    [
+      'kind: lesson-identified',
+      `title: Lesson ${id.slice(11)} about joint working at the scene`,
+      'summary: Commanders from each service met late at the scene, so the joint picture of risks was built more slowly than it should have been.',
+      `date: ${id.slice(0, 10)}`,
+      'source: exercise',
+      'submitted_by: northshire-police',
+      `submitted: ${submitted}`,
+      ...(published ? [`published: ${published}`] : []),
+      'criteria:',
+      '  - interoperability',
+      'classification: official',
+      'public: true',
+    ],
+    {
+      whatHappened: 'Commanders met late.',
+      whyItMatters: 'Joint decisions waited.',
+      recommendation: 'Meet at the first rendezvous point.',
+    },
+  );
 }
 
 // id, submitted, published in the file, commit date → the quarter expected from history, and from submitted alone.

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historySeconds } from '../../scripts/lib/bench/measure.ts';
 import { git } from '../helpers/git.ts';
+import { lessonFile } from '../helpers/lesson-file.ts';
 import { type BuiltSite, FIXTURES, buildSite, page } from './build-site.ts';
 import { elements, parse } from './html.ts';
 
@@ -27,39 +28,31 @@ const RECS = ['R1', 'R2'];
 const REPORT_BACK_BY = '2024-03-01';
 
 function lesson(id: string, org: string, status?: string): string {
-  return [
-    '---',
-    'kind: lesson-identified',
-    `title: Lesson ${id.slice(11)} about radio talkgroups at the scene`,
-    'summary: Commanders from each service could not talk on a shared talkgroup, so the joint picture of the rail incident was built more slowly than it should have been.',
-    `date: ${id.slice(0, 10)}`,
-    'source: exercise',
-    `submitted_by: ${org}`,
-    `submitted: ${id.slice(0, 10)}`,
-    'criteria:',
-    '  - interoperability',
-    'principles:',
-    '  - communicate',
-    'risks:',
-    '  - rail-accident',
-    ...(status ? [`status: ${status}`] : []),
-    'classification: official',
-    'public: true',
-    '---',
-    '',
-    '## What happened',
-    '',
-    'Talkgroups were opened late.',
-    '',
-    '## Why it matters',
-    '',
-    'Joint decisions waited.',
-    '',
-    '## Recommendation',
-    '',
-    'Open the talkgroup at once.',
-    '',
-  ].join('\n');
+  return lessonFile(
+    [
+      'kind: lesson-identified',
+      `title: Lesson ${id.slice(11)} about radio talkgroups at the scene`,
+      'summary: Commanders from each service could not talk on a shared talkgroup, so the joint picture of the rail incident was built more slowly than it should have been.',
+      `date: ${id.slice(0, 10)}`,
+      'source: exercise',
+      `submitted_by: ${org}`,
+      `submitted: ${id.slice(0, 10)}`,
+      'criteria:',
+      '  - interoperability',
+      'principles:',
+      '  - communicate',
+      'risks:',
+      '  - rail-accident',
+      ...(status ? [`status: ${status}`] : []),
+      'classification: official',
+      'public: true',
+    ],
+    {
+      whatHappened: 'Talkgroups were opened late.',
+      whyItMatters: 'Joint decisions waited.',
+      recommendation: 'Open the talkgroup at once.',
+    },
+  );
 }
 
 function note(status: 'open' | 'closed'): string {
